@@ -1,0 +1,304 @@
+/* unknot-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "unknot-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "unknot-application.h"
+#include "unknot-preferences-dialog.h"
+#include "unknot-screenshot.h"
+#include "unknot-shortcuts-dialog.h"
+#include "unknot-window.h"
+
+struct _UnknotApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *screenshot_path;
+};
+
+G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  /* Used by build-aux/dev on machines without a display: draw the window once, save it
+   * as a PNG and quit. */
+  { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, N_("FILE") },
+  { NULL }
+};
+
+static void
+on_screenshot_saved_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(UnknotApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!unknot_widget_save_png_finish (GTK_WIDGET (object), result, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_application_release (G_APPLICATION (self));
+      exit (EXIT_FAILURE);
+    }
+
+  g_print ("%s\n", self->screenshot_path);
+  g_application_release (G_APPLICATION (self));
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+}
+
+static GtkWindow *
+unknot_application_get_main_window (UnknotApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    {
+      if (UNKNOT_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+unknot_application_quit_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  UnknotApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing (not destroying) lets each window save its state; the application ends
+   * when the last one is gone. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+unknot_application_about_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  UnknotApplication *self = user_data;
+  static const char *developers[] = { "The Unknot developers", NULL };
+  AdwDialog *dialog;
+
+  dialog = g_object_new (ADW_TYPE_ABOUT_DIALOG,
+                         "application-name", _("Unknot"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Unknot developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/unknot/unknot",
+                         "issue-url", "https://github.com/unknot/unknot/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Unknot developers",
+                         "developers", developers,
+                         "designers", developers,
+                         "artists", developers,
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         "comments", _("Find the muscle that hurts, learn how to work it "
+                                       "with the tool you have, time each hold and keep "
+                                       "track of what helps."),
+                         NULL);
+
+  adw_about_dialog_add_legal_section (ADW_ABOUT_DIALOG (dialog),
+                                      _("Medical Disclaimer"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Unknot offers general guidance for self-massage. "
+                                        "It does not diagnose or treat any condition and "
+                                        "does not replace a doctor, physiotherapist or "
+                                        "licensed massage therapist. Stop if a technique "
+                                        "hurts, and seek medical help for severe, "
+                                        "worsening or unexplained pain, numbness, "
+                                        "weakness, fever, or bladder or bowel changes."));
+
+  adw_dialog_present (dialog, GTK_WIDGET (unknot_application_get_main_window (self)));
+}
+
+static void
+unknot_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  UnknotApplication *self = user_data;
+  UnknotPreferencesDialog *dialog;
+
+  dialog = unknot_preferences_dialog_new (self->settings);
+  adw_dialog_present (ADW_DIALOG (dialog),
+                      GTK_WIDGET (unknot_application_get_main_window (self)));
+}
+
+static void
+unknot_application_shortcuts_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  UnknotApplication *self = user_data;
+  UnknotShortcutsDialog *dialog;
+
+  dialog = unknot_shortcuts_dialog_new ();
+  adw_dialog_present (ADW_DIALOG (dialog),
+                      GTK_WIDGET (unknot_application_get_main_window (self)));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", unknot_application_quit_action },
+  { "about", unknot_application_about_action },
+  { "preferences", unknot_application_preferences_action },
+  { "shortcuts", unknot_application_shortcuts_action },
+};
+
+static int
+unknot_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  UnknotApplication *self = UNKNOT_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", _("Unknot"), PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
+    {
+      /* A screenshot run must draw its own window, never hand over to a running
+       * instance. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) |
+                               G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (unknot_application_parent_class)->handle_local_options (application,
+                                                                                        options);
+}
+
+static void
+unknot_application_startup (GApplication *application)
+{
+  UnknotApplication *self = UNKNOT_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.shortcuts", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (unknot_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action,
+                                           accels[i].accels);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+unknot_application_activate (GApplication *application)
+{
+  UnknotApplication *self = UNKNOT_APPLICATION (application);
+  GtkWindow *window;
+
+  window = unknot_application_get_main_window (self);
+  if (window == NULL)
+    window = GTK_WINDOW (unknot_window_new (self, self->settings));
+
+  gtk_window_present (window);
+
+  if (self->screenshot_path != NULL)
+    {
+      g_application_hold (application);
+      unknot_widget_save_png_async (GTK_WIDGET (window),
+                                    self->screenshot_path,
+                                    NULL,
+                                    on_screenshot_saved_cb,
+                                    g_object_ref (self));
+    }
+}
+
+static void
+unknot_application_dispose (GObject *object)
+{
+  UnknotApplication *self = UNKNOT_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (unknot_application_parent_class)->dispose (object);
+}
+
+static void
+unknot_application_finalize (GObject *object)
+{
+  UnknotApplication *self = UNKNOT_APPLICATION (object);
+
+  g_clear_pointer (&self->screenshot_path, g_free);
+
+  G_OBJECT_CLASS (unknot_application_parent_class)->finalize (object);
+}
+
+static void
+unknot_application_class_init (UnknotApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = unknot_application_dispose;
+  object_class->finalize = unknot_application_finalize;
+
+  app_class->handle_local_options = unknot_application_handle_local_options;
+  app_class->startup = unknot_application_startup;
+  app_class->activate = unknot_application_activate;
+}
+
+static void
+unknot_application_init (UnknotApplication *self)
+{
+  self->settings = g_settings_new ("io.github.unknot.Unknot");
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Guided self-massage for back pain"));
+}
+
+UnknotApplication *
+unknot_application_new (void)
+{
+  return g_object_new (UNKNOT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+/**
+ * unknot_application_get_settings:
+ * @self: a #UnknotApplication
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+unknot_application_get_settings (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

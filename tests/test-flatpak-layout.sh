@@ -1,0 +1,64 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The Flatpak manifest parses, and `meson install` with the prefix a Flatpak build uses
+# lays out exactly what the manifest expects: the command, the desktop file, the
+# metainfo and the icons named after its app ID, and the schema source for
+# glib-compile-schemas.
+set -eu
+srcdir=$1
+manifest="$srcdir/flatpak/io.github.unknot.Unknot.json"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+flatpak-builder --show-manifest "$manifest" > "$work/manifest.json"
+
+set -- $(python3 - "$work/manifest.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert m["runtime"] == "org.gnome.Platform" and m["sdk"] == "org.gnome.Sdk", "not the GNOME runtime"
+assert str(m["runtime-version"]) == "49", "runtime is not GNOME 49"
+allowed = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"}
+extra = set(m.get("finish-args", [])) - allowed
+assert not extra, "finish-args wider than needed: %s" % sorted(extra)
+app = m["modules"][-1]
+assert app["buildsystem"] == "meson" and app.get("run-tests") is True, "app module must be meson with run-tests"
+print(m["id"], m["command"])
+PY
+)
+app_id=$1
+command=$2
+
+meson setup "$work/build" "$srcdir" --prefix=/app -Dtests=false >"$work/setup.log" 2>&1 \
+  || { cat "$work/setup.log"; exit 1; }
+meson compile -C "$work/build" >"$work/compile.log" 2>&1 || { cat "$work/compile.log"; exit 1; }
+DESTDIR="$work/dest" meson install -C "$work/build" --no-rebuild >"$work/install.log" 2>&1 \
+  || { cat "$work/install.log"; exit 1; }
+
+cat > "$work/expected" <<EOL
+/app/bin/$command
+/app/share/applications/$app_id.desktop
+/app/share/glib-2.0/schemas/io.github.unknot.Unknot.gschema.xml
+/app/share/icons/hicolor/scalable/apps/$app_id.svg
+/app/share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg
+/app/share/metainfo/$app_id.metainfo.xml
+EOL
+for lang in $(grep -v '^#' "$srcdir/po/LINGUAS" || true); do
+  echo "/app/share/locale/$lang/LC_MESSAGES/unknot.mo" >> "$work/expected"
+done
+sort -o "$work/expected" "$work/expected"
+
+# Caches that the install scripts may write are rebuilt by Flatpak anyway.
+(cd "$work/dest" && find . -type f | sed 's|^\.||' \
+  | grep -vE '/(gschemas\.compiled|icon-theme\.cache|mimeinfo\.cache)$' | sort) > "$work/installed"
+
+if ! diff -u "$work/expected" "$work/installed"; then
+  echo "the install layout differs from what the manifest expects" >&2
+  exit 1
+fi
+
+grep -qx "Exec=$command" "$work/dest/app/share/applications/$app_id.desktop"
+grep -qx "Icon=$app_id" "$work/dest/app/share/applications/$app_id.desktop"
+grep -q "<id>$app_id</id>" "$work/dest/app/share/metainfo/$app_id.metainfo.xml"
+grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" \
+  "$work/dest/app/share/metainfo/$app_id.metainfo.xml"
+echo "layout matches the manifest for $app_id"

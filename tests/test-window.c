@@ -1,0 +1,222 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "unknot-preferences-dialog.h"
+#include "unknot-shortcuts-dialog.h"
+#include "unknot-test-utils.h"
+#include "unknot-window.h"
+
+static gboolean
+split_view_is_collapsed (gpointer data)
+{
+  return adw_navigation_split_view_get_collapsed (data);
+}
+
+static gboolean
+split_view_is_expanded (gpointer data)
+{
+  return !adw_navigation_split_view_get_collapsed (data);
+}
+
+static void
+test_window_title_and_layout (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = unknot_test_activate (app);
+  GtkWidget *split_view;
+  GtkWidget *menu_button;
+
+  g_assert_true (UNKNOT_IS_WINDOW (window));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Unknot");
+
+  split_view = unknot_test_find_descendant (GTK_WIDGET (window),
+                                            ADW_TYPE_NAVIGATION_SPLIT_VIEW);
+  g_assert_nonnull (split_view);
+  g_assert_cmpstr (adw_navigation_page_get_tag (
+                     adw_navigation_split_view_get_sidebar (ADW_NAVIGATION_SPLIT_VIEW (split_view))),
+                   ==, "sidebar");
+  g_assert_cmpstr (adw_navigation_page_get_tag (
+                     adw_navigation_split_view_get_content (ADW_NAVIGATION_SPLIT_VIEW (split_view))),
+                   ==, "welcome");
+
+  /* Wide: sidebar and content side by side. */
+  unknot_test_wait_until (split_view_is_expanded, split_view);
+
+  /* Phone width: the breakpoint collapses the split view. */
+  gtk_window_set_default_size (window, 360, 700);
+  unknot_test_wait_until (split_view_is_collapsed, split_view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  gtk_window_set_default_size (window, 1000, 720);
+  unknot_test_wait_until (split_view_is_expanded, split_view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The primary menu is the F10 menu and is named for screen readers. */
+  menu_button = unknot_test_find_by_id (GTK_WIDGET (window), "primary_menu_button");
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, "Main Menu");
+
+  unknot_test_close_window (window);
+}
+
+static void
+test_window_state_round_trip (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GSettings *settings = unknot_application_get_settings (app);
+  GtkWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 820);
+  g_settings_set_int (settings, "window-height", 610);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  /* Restored from the settings ... */
+  window = unknot_test_activate (app);
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 820);
+  g_assert_cmpint (height, ==, 610);
+
+  /* ... and saved when the window closes. */
+  gtk_window_set_default_size (window, 900, 650);
+  unknot_test_close_window (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens at the saved size. */
+  window = unknot_test_activate (app);
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  unknot_test_close_window (window);
+}
+
+static void
+test_window_accels (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  struct {
+    const char *action;
+    const char *accel;
+  } expected[] = {
+    { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
+    { "app.shortcuts", "<Control>question" },
+    { "window.close", "<Control>w" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                    expected[i].action);
+
+      g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
+    }
+}
+
+static gpointer
+open_dialog (UnknotApplication *app,
+             GtkWindow         *window,
+             const char        *action,
+             GType              type)
+{
+  AdwDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), action, NULL);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, type));
+
+  return dialog;
+}
+
+static gboolean
+no_dialog_visible (gpointer data)
+{
+  return adw_application_window_get_visible_dialog (data) == NULL;
+}
+
+static void
+close_dialog (GtkWindow *window,
+              AdwDialog *dialog)
+{
+  adw_dialog_force_close (dialog);
+  unknot_test_wait_until (no_dialog_visible, window);
+}
+
+static void
+test_window_menu_dialogs (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = unknot_test_activate (app);
+  AdwDialog *dialog;
+
+  /* About: the licence and the medical disclaimer are part of it. */
+  dialog = open_dialog (app, window, "about", ADW_TYPE_ABOUT_DIALOG);
+  g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_dialog_get_license_type (ADW_ABOUT_DIALOG (dialog)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_dialog_get_application_icon (ADW_ABOUT_DIALOG (dialog)), ==,
+                   APPLICATION_ID);
+  close_dialog (window, dialog);
+
+  dialog = open_dialog (app, window, "shortcuts", UNKNOT_TYPE_SHORTCUTS_DIALOG);
+  g_assert_nonnull (unknot_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SHORTCUT_LABEL));
+  close_dialog (window, dialog);
+
+  unknot_test_close_window (window);
+}
+
+static void
+test_preferences_bound_to_settings (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GSettings *settings = unknot_application_get_settings (app);
+  GtkWindow *window = unknot_test_activate (app);
+  AdwDialog *dialog;
+  AdwSpinRow *hold_row;
+  AdwSwitchRow *both_row;
+  GtkAdjustment *adjustment;
+
+  dialog = open_dialog (app, window, "preferences", UNKNOT_TYPE_PREFERENCES_DIALOG);
+  hold_row = ADW_SPIN_ROW (unknot_test_find_by_id (GTK_WIDGET (dialog), "hold_seconds_row"));
+  both_row = ADW_SWITCH_ROW (unknot_test_find_by_id (GTK_WIDGET (dialog), "both_sides_row"));
+
+  /* The schema's range and default reach the row. */
+  adjustment = adw_spin_row_get_adjustment (hold_row);
+  g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, 10);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, 120);
+  g_assert_cmpfloat (adw_spin_row_get_value (hold_row), ==, 30);
+
+  /* Changing the rows changes the settings, and back. */
+  adw_spin_row_set_value (hold_row, 45);
+  g_assert_cmpint (g_settings_get_int (settings, "hold-seconds"), ==, 45);
+  adw_switch_row_set_active (both_row, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "both-sides"));
+  g_settings_set_int (settings, "hold-seconds", 60);
+  g_assert_cmpfloat (adw_spin_row_get_value (hold_row), ==, 60);
+
+  close_dialog (window, dialog);
+  unknot_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  unknot_test_init (&argc, &argv);
+
+  g_test_add_func ("/window/title-and-layout", test_window_title_and_layout);
+  g_test_add_func ("/window/state-round-trip", test_window_state_round_trip);
+  g_test_add_func ("/window/accels", test_window_accels);
+  g_test_add_func ("/window/menu-dialogs", test_window_menu_dialogs);
+  g_test_add_func ("/preferences/bound-to-settings", test_preferences_bound_to_settings);
+
+  return g_test_run ();
+}

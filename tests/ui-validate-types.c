@@ -1,0 +1,21 @@
+/* ui-validate-types.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Preloaded into gtk4-builder-tool by the validate-ui tests. The tool looks up a
+ * template's parent class by name only, so the libadwaita classes our templates derive
+ * from must be registered before it reads a file.
+ */
+
+#include <adwaita.h>
+
+__attribute__((constructor))
+static void
+ensure_template_parent_types (void)
+{
+  g_type_ensure (ADW_TYPE_APPLICATION_WINDOW);
+  g_type_ensure (ADW_TYPE_DIALOG);
+  g_type_ensure (ADW_TYPE_PREFERENCES_DIALOG);
+  g_type_ensure (ADW_TYPE_NAVIGATION_PAGE);
+  g_type_ensure (ADW_TYPE_BIN);
+}

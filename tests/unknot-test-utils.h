@@ -1,0 +1,28 @@
+/* unknot-test-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "unknot-application.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*UnknotTestCondition) (gpointer data);
+
+void               unknot_test_init              (int                  *argc,
+                                                  char               ***argv);
+UnknotApplication *unknot_test_application_new   (void);
+GtkWindow         *unknot_test_activate          (UnknotApplication    *app);
+void               unknot_test_wait_until        (UnknotTestCondition   condition,
+                                                  gpointer              data);
+void               unknot_test_close_window      (GtkWindow            *window);
+GtkWidget         *unknot_test_find_descendant   (GtkWidget            *widget,
+                                                  GType                 type);
+GtkWidget         *unknot_test_find_by_id        (GtkWidget            *widget,
+                                                  const char           *buildable_id);
+
+G_END_DECLS
