@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "catalog/unknot-catalog.h"
 #include "unknot-application.h"
 #include "unknot-preferences-dialog.h"
 #include "unknot-screenshot.h"
@@ -20,6 +21,7 @@ struct _UnknotApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  UnknotCatalog  *catalog;
   char           *screenshot_path;
 };
 
@@ -220,7 +222,8 @@ unknot_application_activate (GApplication *application)
 
   window = unknot_application_get_main_window (self);
   if (window == NULL)
-    window = GTK_WINDOW (unknot_window_new (self, self->settings));
+    window = GTK_WINDOW (unknot_window_new (self, self->settings,
+                                            unknot_application_get_catalog (self)));
 
   gtk_window_present (window);
 
@@ -241,6 +244,7 @@ unknot_application_dispose (GObject *object)
   UnknotApplication *self = UNKNOT_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (unknot_application_parent_class)->dispose (object);
 }
@@ -301,4 +305,21 @@ unknot_application_get_settings (UnknotApplication *self)
   g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * unknot_application_get_catalog:
+ * @self: a #UnknotApplication
+ *
+ * Returns: (transfer none): the content catalogue, loaded on first use
+ */
+UnknotCatalog *
+unknot_application_get_catalog (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->catalog == NULL)
+    self->catalog = unknot_catalog_new_default ();
+
+  return self->catalog;
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "catalog/unknot-catalog.h"
+
 G_BEGIN_DECLS
 
 #define UNKNOT_TYPE_APPLICATION (unknot_application_get_type ())
@@ -15,5 +17,6 @@ G_DECLARE_FINAL_TYPE (UnknotApplication, unknot_application, UNKNOT, APPLICATION
 
 UnknotApplication *unknot_application_new          (void);
 GSettings         *unknot_application_get_settings (UnknotApplication *self);
+UnknotCatalog     *unknot_application_get_catalog  (UnknotApplication *self);
 
 G_END_DECLS

@@ -112,6 +112,10 @@ on_tick_cb (GtkWidget     *widget,
   GTask *task = user_data;
   SaveData *save = g_task_get_task_data (task);
 
+  /* Count only frames in which the widget is really on screen with a size. */
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
+    return G_SOURCE_CONTINUE;
+
   if (++save->frames < SETTLE_FRAMES)
     return G_SOURCE_CONTINUE;
 

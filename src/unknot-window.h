@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "bodymap/unknot-body-map.h"
+#include "catalog/unknot-catalog.h"
 #include "unknot-application.h"
 
 G_BEGIN_DECLS
@@ -15,7 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UnknotWindow, unknot_window, UNKNOT, WINDOW, AdwApplicationWindow)
 
-UnknotWindow *unknot_window_new (UnknotApplication *application,
-                                 GSettings         *settings);
+UnknotWindow  *unknot_window_new          (UnknotApplication *application,
+                                           GSettings         *settings,
+                                           UnknotCatalog     *catalog);
+UnknotBodyMap *unknot_window_get_body_map (UnknotWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,1104 @@
+/* unknot-body-map.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The clickable map of the back. It knows regions only by their SVG ids: every element
+ * of the drawing whose class list has "region" becomes one UnknotBodyMapRegion child.
+ *
+ * The drawing is rasterised with librsvg once per size, scale factor and style into a
+ * base texture, a mask per region and an ID map (one byte per device pixel naming the
+ * region painted there). Hover, focus and selection only re-tint the cached masks, and
+ * hit-testing is one lookup in the ID map, exact to the painted shape.
+ */
+
+#define G_LOG_DOMAIN "unknot-body-map"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <librsvg/rsvg.h>
+#include <math.h>
+
+#include "unknot-body-map-private.h"
+
+typedef enum {
+  MAP_STYLE_LIGHT,
+  MAP_STYLE_DARK,
+  MAP_STYLE_HIGH_CONTRAST,
+  MAP_STYLE_HIGH_CONTRAST_DARK,
+  N_MAP_STYLES
+} MapStyle;
+
+static const char *style_suffixes[N_MAP_STYLES] = {
+  NULL, "-dark.css", "-high-contrast.css", "-high-contrast-dark.css",
+};
+
+struct _UnknotBodyMap
+{
+  GtkWidget         parent_instance;
+
+  char             *resource_path;
+  RsvgHandle       *handle;
+  GBytes           *stylesheets[N_MAP_STYLES];
+  double            svg_width;
+  double            svg_height;
+
+  /* UnknotBodyMapRegion children, in reading order (top to bottom, left to right). */
+  GPtrArray        *regions;
+  char             *selected_region;
+
+  /* Where the drawing sits inside the widget, in whole logical pixels. */
+  GdkRectangle      map_rect;
+
+  /* The render cache and what it was made for. */
+  MapStyle          style;
+  MapStyle          cache_style;
+  int               cache_scale;
+  int               cache_width;
+  int               cache_height;
+  GdkTexture       *base_texture;
+  guint8           *id_map;
+};
+
+G_DEFINE_FINAL_TYPE (UnknotBodyMap, unknot_body_map, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_RESOURCE_PATH,
+  PROP_SELECTED_REGION,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_REGION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Region ids, in document order, of every element whose class list has "region". */
+typedef struct
+{
+  GPtrArray *ids;
+} IdScan;
+
+static void
+scan_start_element (GMarkupParseContext  *context,
+                    const char           *element_name,
+                    const char          **attribute_names,
+                    const char          **attribute_values,
+                    gpointer              user_data,
+                    GError              **error)
+{
+  IdScan *scan = user_data;
+  const char *id = NULL;
+  const char *klass = NULL;
+
+  for (guint i = 0; attribute_names[i] != NULL; i++)
+    {
+      if (g_str_equal (attribute_names[i], "id"))
+        id = attribute_values[i];
+      else if (g_str_equal (attribute_names[i], "class"))
+        klass = attribute_values[i];
+    }
+
+  if (id != NULL && klass != NULL)
+    {
+      g_auto(GStrv) classes = g_strsplit_set (klass, " \t\n", -1);
+
+      if (g_strv_contains ((const char * const *) classes, "region"))
+        g_ptr_array_add (scan->ids, g_strdup (id));
+    }
+}
+
+static GPtrArray *
+scan_region_ids (GBytes  *svg,
+                 GError **error)
+{
+  static const GMarkupParser parser = { scan_start_element, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  IdScan scan = { ids };
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, &scan, NULL);
+  if (!g_markup_parse_context_parse (context, data, size, error) ||
+      !g_markup_parse_context_end_parse (context, error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
+static int
+compare_reading_order (gconstpointer a,
+                       gconstpointer b)
+{
+  UnknotBodyMapRegion *ra = *(UnknotBodyMapRegion **) a;
+  UnknotBodyMapRegion *rb = *(UnknotBodyMapRegion **) b;
+  graphene_rect_t ba, bb;
+  double ya, yb;
+
+  unknot_body_map_region_get_svg_bounds (ra, &ba);
+  unknot_body_map_region_get_svg_bounds (rb, &bb);
+
+  /* Rows by the top edge rounded to bands, then left to right. */
+  ya = floor (ba.origin.y / 40.0);
+  yb = floor (bb.origin.y / 40.0);
+  if (ya != yb)
+    return ya < yb ? -1 : 1;
+  if (ba.origin.x != bb.origin.x)
+    return ba.origin.x < bb.origin.x ? -1 : 1;
+  return 0;
+}
+
+static void
+unknot_body_map_invalidate_cache (UnknotBodyMap *self)
+{
+  g_clear_object (&self->base_texture);
+  g_clear_pointer (&self->id_map, g_free);
+  self->cache_width = self->cache_height = self->cache_scale = 0;
+}
+
+static void
+unknot_body_map_load (UnknotBodyMap *self)
+{
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const guint8 *data;
+  RsvgRectangle viewport;
+
+  svg = g_resources_lookup_data (self->resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (svg == NULL)
+    {
+      g_critical ("Cannot load the body map “%s”: %s", self->resource_path, error->message);
+      return;
+    }
+
+  data = g_bytes_get_data (svg, &size);
+  self->handle = rsvg_handle_new_from_data (data, size, &error);
+  if (self->handle == NULL ||
+      !rsvg_handle_get_intrinsic_size_in_pixels (self->handle,
+                                                 &self->svg_width, &self->svg_height))
+    {
+      g_critical ("Cannot read the body map “%s”: %s", self->resource_path,
+                  error ? error->message : "no intrinsic size");
+      g_clear_object (&self->handle);
+      return;
+    }
+
+  /* Stylesheets for the other styles sit beside the drawing: back-dark.css, … */
+  for (guint i = 0; i < N_MAP_STYLES; i++)
+    {
+      g_autofree char *base = NULL;
+      g_autofree char *path = NULL;
+
+      if (style_suffixes[i] == NULL)
+        continue;
+
+      base = g_strndup (self->resource_path, strlen (self->resource_path) - strlen (".svg"));
+      path = g_strconcat (base, style_suffixes[i], NULL);
+      self->stylesheets[i] = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+
+  ids = scan_region_ids (svg, &error);
+  if (ids == NULL)
+    {
+      g_critical ("Cannot scan the body map for regions: %s", error->message);
+      return;
+    }
+
+  viewport = (RsvgRectangle) { 0, 0, self->svg_width, self->svg_height };
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autofree char *layer = g_strconcat ("#", id, NULL);
+      UnknotBodyMapRegion *region;
+      RsvgRectangle ink, logical;
+
+      if (!rsvg_handle_get_geometry_for_layer (self->handle, layer, &viewport,
+                                               &ink, &logical, &error))
+        {
+          g_critical ("Cannot measure region “%s”: %s", id, error->message);
+          g_clear_error (&error);
+          continue;
+        }
+
+      /* Index 0 in the ID map means "no region". */
+      region = unknot_body_map_region_new (id, i + 1);
+      unknot_body_map_region_set_svg_bounds (region,
+                                             &GRAPHENE_RECT_INIT (ink.x, ink.y,
+                                                                  ink.width, ink.height));
+      gtk_widget_set_parent (GTK_WIDGET (region), GTK_WIDGET (self));
+      g_ptr_array_add (self->regions, region);
+    }
+
+  g_ptr_array_sort (self->regions, compare_reading_order);
+}
+
+static UnknotBodyMapRegion *
+find_region (UnknotBodyMap *self,
+             const char    *region_id)
+{
+  if (region_id == NULL)
+    return NULL;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      UnknotBodyMapRegion *region = g_ptr_array_index (self->regions, i);
+
+      if (g_str_equal (unknot_body_map_region_get_region_id (region), region_id))
+        return region;
+    }
+
+  return NULL;
+}
+
+static UnknotBodyMapRegion *
+find_region_by_index (UnknotBodyMap *self,
+                      guint          index)
+{
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      UnknotBodyMapRegion *region = g_ptr_array_index (self->regions, i);
+
+      if (unknot_body_map_region_get_index (region) == index)
+        return region;
+    }
+
+  return NULL;
+}
+
+static MapStyle
+current_style (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+
+  if (adw_style_manager_get_high_contrast (manager))
+    return dark ? MAP_STYLE_HIGH_CONTRAST_DARK : MAP_STYLE_HIGH_CONTRAST;
+
+  return dark ? MAP_STYLE_DARK : MAP_STYLE_LIGHT;
+}
+
+static void
+on_style_changed_cb (UnknotBodyMap *self)
+{
+  MapStyle style = current_style ();
+
+  if (style == self->style)
+    return;
+
+  self->style = style;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Device-pixel rectangle of a region inside the cache, the same rectangle its widget is
+ * allocated in logical pixels. */
+static void
+region_logical_rect (UnknotBodyMap       *self,
+                     UnknotBodyMapRegion *region,
+                     GdkRectangle        *rect)
+{
+  graphene_rect_t bounds;
+  double s = self->map_rect.width / self->svg_width;
+  int x0, y0, x1, y1;
+
+  unknot_body_map_region_get_svg_bounds (region, &bounds);
+  x0 = floor (bounds.origin.x * s) - 1;
+  y0 = floor (bounds.origin.y * s) - 1;
+  x1 = ceil ((bounds.origin.x + bounds.size.width) * s) + 1;
+  y1 = ceil ((bounds.origin.y + bounds.size.height) * s) + 1;
+
+  rect->x = CLAMP (x0, 0, self->map_rect.width);
+  rect->y = CLAMP (y0, 0, self->map_rect.height);
+  rect->width = CLAMP (x1, 0, self->map_rect.width) - rect->x;
+  rect->height = CLAMP (y1, 0, self->map_rect.height) - rect->y;
+}
+
+static GdkTexture *
+texture_from_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+
+  /* Cairo's ARGB32 is GDK's default memory format. */
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/* A white, premultiplied texture whose alpha is @alpha (one byte per pixel). */
+static GdkTexture *
+mask_texture (const guint8 *alpha,
+              int           width,
+              int           height)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  guint8 *pixels = g_malloc ((gsize) width * height * 4);
+
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    memset (pixels + i * 4, alpha[i], 4);
+
+  bytes = g_bytes_new_take (pixels, (gsize) width * height * 4);
+
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8A8_PREMULTIPLIED,
+                                 bytes, (gsize) width * 4);
+}
+
+static void
+render_region (UnknotBodyMap       *self,
+               UnknotBodyMapRegion *region,
+               int                  scale,
+               const RsvgRectangle *viewport)
+{
+  g_autofree char *layer = g_strconcat ("#", unknot_body_map_region_get_region_id (region), NULL);
+  g_autoptr(GdkTexture) fill = NULL;
+  g_autoptr(GdkTexture) edge = NULL;
+  g_autofree guint8 *fill_alpha = NULL;
+  g_autofree guint8 *edge_alpha = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint index = unknot_body_map_region_get_index (region);
+  GdkRectangle rect;
+  int x0, y0, w, h, stride;
+  int radius = MAX (1, (int) round (1.5 * scale));
+  const guint8 *data;
+
+  region_logical_rect (self, region, &rect);
+  x0 = rect.x * scale;
+  y0 = rect.y * scale;
+  w = MAX (1, rect.width * scale);
+  h = MAX (1, rect.height * scale);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -x0, -y0);
+  if (!rsvg_handle_render_layer (self->handle, cr, layer, viewport, &error))
+    g_warning ("Cannot render region %s: %s", layer, error->message);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  fill_alpha = g_malloc ((gsize) w * h);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint8 a = data[y * stride + x];
+
+        fill_alpha[y * w + x] = a;
+        /* Half covered or more belongs to this region for hit-testing. */
+        if (a >= 128 && y0 + y < self->cache_height && x0 + x < self->cache_width)
+          self->id_map[(gsize) (y0 + y) * self->cache_width + x0 + x] = index;
+      }
+  cairo_surface_destroy (surface);
+
+  /* The outline: pixels of the region within @radius of a pixel that is not. */
+  edge_alpha = g_malloc0 ((gsize) w * h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        int gx = x0 + x, gy = y0 + y;
+        gboolean edge_px = FALSE;
+
+        if (gx >= self->cache_width || gy >= self->cache_height ||
+            self->id_map[(gsize) gy * self->cache_width + gx] != index)
+          continue;
+
+        for (int r = 1; r <= radius && !edge_px; r++)
+          {
+            int nx[4] = { gx - r, gx + r, gx, gx };
+            int ny[4] = { gy, gy, gy - r, gy + r };
+
+            for (guint k = 0; k < 4 && !edge_px; k++)
+              edge_px = nx[k] < 0 || ny[k] < 0 ||
+                        nx[k] >= self->cache_width || ny[k] >= self->cache_height ||
+                        self->id_map[(gsize) ny[k] * self->cache_width + nx[k]] != index;
+          }
+
+        if (edge_px)
+          edge_alpha[y * w + x] = 255;
+      }
+
+  fill = mask_texture (fill_alpha, w, h);
+  edge = mask_texture (edge_alpha, w, h);
+  unknot_body_map_region_set_shape (region, fill, edge);
+}
+
+/**
+ * unknot_body_map_ensure_rendered:
+ * @self: a #UnknotBodyMap
+ *
+ * Rasterises the drawing for the current size, scale factor and style if the cache was
+ * made for another. Drawing calls this; tests and benchmarks may call it directly.
+ */
+void
+unknot_body_map_ensure_rendered (UnknotBodyMap *self)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  RsvgRectangle viewport;
+  int scale, width, height;
+
+  g_return_if_fail (UNKNOT_IS_BODY_MAP (self));
+
+  if (self->handle == NULL || self->map_rect.width <= 0 || self->map_rect.height <= 0)
+    return;
+
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  width = self->map_rect.width * scale;
+  height = self->map_rect.height * scale;
+
+  if (self->base_texture != NULL &&
+      self->cache_width == width &&
+      self->cache_height == height &&
+      self->cache_scale == scale &&
+      self->cache_style == self->style)
+    return;
+
+  unknot_body_map_invalidate_cache (self);
+  self->cache_width = width;
+  self->cache_height = height;
+  self->cache_scale = scale;
+  self->cache_style = self->style;
+
+  if (self->stylesheets[self->style] != NULL)
+    {
+      gsize size;
+      const guint8 *css = g_bytes_get_data (self->stylesheets[self->style], &size);
+
+      rsvg_handle_set_stylesheet (self->handle, css, size, NULL);
+    }
+  else
+    {
+      rsvg_handle_set_stylesheet (self->handle, (const guint8 *) "", 0, NULL);
+    }
+
+  viewport = (RsvgRectangle) { 0, 0, width, height };
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  if (!rsvg_handle_render_document (self->handle, cr, &viewport, &error))
+    g_warning ("Cannot render the body map: %s", error->message);
+  cairo_destroy (cr);
+  self->base_texture = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+
+  self->id_map = g_malloc0 ((gsize) width * height);
+  for (guint i = 0; i < self->regions->len; i++)
+    render_region (self, g_ptr_array_index (self->regions, i), scale, &viewport);
+}
+
+static void
+unknot_body_map_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  UnknotBodyMap *self = UNKNOT_BODY_MAP (widget);
+  double ratio = self->svg_width > 0 ? self->svg_height / self->svg_width : 1.0;
+
+  /* The map keeps its aspect ratio: its height follows the width it is given. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 120;
+      *natural = for_size > 0 ? MAX (120, (int) (for_size / ratio)) : 360;
+    }
+  else
+    {
+      int width = for_size > 0 ? for_size : 360;
+
+      *minimum = (int) ceil (120 * ratio);
+      *natural = MAX (*minimum, (int) ceil (width * ratio));
+    }
+}
+
+static GtkSizeRequestMode
+unknot_body_map_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+unknot_body_map_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  UnknotBodyMap *self = UNKNOT_BODY_MAP (widget);
+  double scale;
+
+  if (self->svg_width <= 0 || self->svg_height <= 0)
+    return;
+
+  /* Fit the drawing into the allocation, centred, in whole pixels. */
+  scale = MIN (width / self->svg_width, height / self->svg_height);
+  self->map_rect.width = MAX (1, (int) floor (self->svg_width * scale));
+  self->map_rect.height = MAX (1, (int) floor (self->svg_height * scale));
+  self->map_rect.x = (width - self->map_rect.width) / 2;
+  self->map_rect.y = (height - self->map_rect.height) / 2;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      UnknotBodyMapRegion *region = g_ptr_array_index (self->regions, i);
+      GdkRectangle rect;
+
+      region_logical_rect (self, region, &rect);
+      rect.x += self->map_rect.x;
+      rect.y += self->map_rect.y;
+      gtk_widget_size_allocate (GTK_WIDGET (region), &rect, -1);
+    }
+}
+
+static void
+unknot_body_map_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  UnknotBodyMap *self = UNKNOT_BODY_MAP (widget);
+
+  unknot_body_map_ensure_rendered (self);
+  if (self->base_texture == NULL)
+    return;
+
+  gtk_snapshot_append_texture (snapshot, self->base_texture,
+                               &GRAPHENE_RECT_INIT (self->map_rect.x, self->map_rect.y,
+                                                    self->map_rect.width,
+                                                    self->map_rect.height));
+
+  for (guint i = 0; i < self->regions->len; i++)
+    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->regions, i), snapshot);
+}
+
+static UnknotBodyMapRegion *
+neighbour_in_direction (UnknotBodyMap       *self,
+                        UnknotBodyMapRegion *from,
+                        GtkDirectionType     direction)
+{
+  UnknotBodyMapRegion *best = NULL;
+  double best_score = G_MAXDOUBLE;
+  graphene_rect_t bounds;
+  graphene_point_t c0;
+  double dx = 0, dy = 0;
+
+  switch (direction)
+    {
+    case GTK_DIR_UP: dy = -1; break;
+    case GTK_DIR_DOWN: dy = 1; break;
+    case GTK_DIR_LEFT: dx = -1; break;
+    case GTK_DIR_RIGHT: dx = 1; break;
+    case GTK_DIR_TAB_FORWARD:
+    case GTK_DIR_TAB_BACKWARD:
+    default:
+      return NULL;
+    }
+
+  unknot_body_map_region_get_svg_bounds (from, &bounds);
+  graphene_rect_get_center (&bounds, &c0);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      UnknotBodyMapRegion *region = g_ptr_array_index (self->regions, i);
+      graphene_point_t c;
+      double along, across, score;
+
+      if (region == from)
+        continue;
+
+      unknot_body_map_region_get_svg_bounds (region, &bounds);
+      graphene_rect_get_center (&bounds, &c);
+      along = (c.x - c0.x) * dx + (c.y - c0.y) * dy;
+      across = fabs ((c.x - c0.x) * dy - (c.y - c0.y) * dx);
+
+      /* Ahead of us, within a wide cone; near and straight ahead wins. */
+      if (along <= 1 || across > 2.5 * along)
+        continue;
+
+      score = along + 2 * across;
+      if (score < best_score)
+        {
+          best_score = score;
+          best = region;
+        }
+    }
+
+  return best;
+}
+
+static gboolean
+unknot_body_map_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  UnknotBodyMap *self = UNKNOT_BODY_MAP (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  UnknotBodyMapRegion *target;
+
+  if (self->regions->len == 0)
+    return FALSE;
+
+  /* Tab enters the map at the selected region (or the first one) and the next Tab
+   * leaves it: the map is one stop in the focus chain, arrows move inside it. */
+  if (focus_child == NULL || !gtk_widget_has_focus (focus_child))
+    {
+      target = find_region (self, self->selected_region);
+      if (target == NULL)
+        target = g_ptr_array_index (self->regions,
+                                    direction == GTK_DIR_TAB_BACKWARD ||
+                                    direction == GTK_DIR_UP ||
+                                    direction == GTK_DIR_LEFT
+                                    ? self->regions->len - 1 : 0);
+      return gtk_widget_grab_focus (GTK_WIDGET (target));
+    }
+
+  if (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD)
+    return FALSE;
+
+  target = neighbour_in_direction (self, UNKNOT_BODY_MAP_REGION (focus_child), direction);
+  if (target != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (target));
+  else
+    gtk_widget_error_bell (widget);
+
+  return TRUE;
+}
+
+static gboolean
+unknot_body_map_grab_focus (GtkWidget *widget)
+{
+  return unknot_body_map_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+unknot_body_map_constructed (GObject *object)
+{
+  UnknotBodyMap *self = UNKNOT_BODY_MAP (object);
+
+  G_OBJECT_CLASS (unknot_body_map_parent_class)->constructed (object);
+
+  if (self->resource_path != NULL)
+    unknot_body_map_load (self);
+}
+
+static void
+unknot_body_map_dispose (GObject *object)
+{
+  UnknotBodyMap *self = UNKNOT_BODY_MAP (object);
+
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+
+  if (self->regions != NULL)
+    {
+      for (guint i = 0; i < self->regions->len; i++)
+        gtk_widget_unparent (g_ptr_array_index (self->regions, i));
+      g_ptr_array_set_size (self->regions, 0);
+    }
+
+  unknot_body_map_invalidate_cache (self);
+  g_clear_object (&self->handle);
+  for (guint i = 0; i < N_MAP_STYLES; i++)
+    g_clear_pointer (&self->stylesheets[i], g_bytes_unref);
+
+  G_OBJECT_CLASS (unknot_body_map_parent_class)->dispose (object);
+}
+
+static void
+unknot_body_map_finalize (GObject *object)
+{
+  UnknotBodyMap *self = UNKNOT_BODY_MAP (object);
+
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_pointer (&self->resource_path, g_free);
+  g_clear_pointer (&self->selected_region, g_free);
+
+  G_OBJECT_CLASS (unknot_body_map_parent_class)->finalize (object);
+}
+
+static void
+unknot_body_map_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  UnknotBodyMap *self = UNKNOT_BODY_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESOURCE_PATH:
+      g_value_set_string (value, self->resource_path);
+      break;
+
+    case PROP_SELECTED_REGION:
+      g_value_set_string (value, self->selected_region);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+unknot_body_map_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  UnknotBodyMap *self = UNKNOT_BODY_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESOURCE_PATH:
+      self->resource_path = g_value_dup_string (value);
+      break;
+
+    case PROP_SELECTED_REGION:
+      unknot_body_map_set_selected_region (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+unknot_body_map_class_init (UnknotBodyMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = unknot_body_map_constructed;
+  object_class->dispose = unknot_body_map_dispose;
+  object_class->finalize = unknot_body_map_finalize;
+  object_class->get_property = unknot_body_map_get_property;
+  object_class->set_property = unknot_body_map_set_property;
+
+  widget_class->measure = unknot_body_map_measure;
+  widget_class->get_request_mode = unknot_body_map_get_request_mode;
+  widget_class->size_allocate = unknot_body_map_size_allocate;
+  widget_class->snapshot = unknot_body_map_snapshot;
+  widget_class->focus = unknot_body_map_focus;
+  widget_class->grab_focus = unknot_body_map_grab_focus;
+
+  /**
+   * UnknotBodyMap:resource-path:
+   *
+   * The GResource path of the SVG drawing.
+   */
+  properties[PROP_RESOURCE_PATH] =
+    g_param_spec_string ("resource-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * UnknotBodyMap:selected-region:
+   *
+   * The id of the selected region, or %NULL.
+   */
+  properties[PROP_SELECTED_REGION] =
+    g_param_spec_string ("selected-region", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * UnknotBodyMap::region-activated:
+   * @region_id: the id of the region
+   *
+   * A region was clicked, or chosen with Enter or Space.
+   */
+  signals[SIGNAL_REGION_ACTIVATED] =
+    g_signal_new ("region-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "bodymap");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+unknot_body_map_init (UnknotBodyMap *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  self->regions = g_ptr_array_new ();
+  self->style = current_style ();
+
+  g_signal_connect_swapped (manager, "notify::dark",
+                            G_CALLBACK (on_style_changed_cb), self);
+  g_signal_connect_swapped (manager, "notify::high-contrast",
+                            G_CALLBACK (on_style_changed_cb), self);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of the back"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Use the arrow keys to move between muscles, Enter to choose one"),
+                                  -1);
+}
+
+GtkWidget *
+unknot_body_map_new (const char *resource_path)
+{
+  return g_object_new (UNKNOT_TYPE_BODY_MAP,
+                       "resource-path", resource_path,
+                       NULL);
+}
+
+const char *
+unknot_body_map_get_resource_path (UnknotBodyMap *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_BODY_MAP (self), NULL);
+
+  return self->resource_path;
+}
+
+/**
+ * unknot_body_map_dup_region_ids:
+ * @self: a #UnknotBodyMap
+ *
+ * Returns: (transfer full): the ids of all regions, in reading order
+ */
+GStrv
+unknot_body_map_dup_region_ids (UnknotBodyMap *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (UNKNOT_IS_BODY_MAP (self), NULL);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    g_strv_builder_add (builder,
+                        unknot_body_map_region_get_region_id (g_ptr_array_index (self->regions, i)));
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * unknot_body_map_set_region_label:
+ *
+ * Sets the name shown in the region's tooltip and read by screen readers.
+ */
+void
+unknot_body_map_set_region_label (UnknotBodyMap *self,
+                                  const char    *region_id,
+                                  const char    *label)
+{
+  UnknotBodyMapRegion *region;
+
+  g_return_if_fail (UNKNOT_IS_BODY_MAP (self));
+
+  region = find_region (self, region_id);
+  if (region != NULL)
+    unknot_body_map_region_set_label (region, label);
+}
+
+const char *
+unknot_body_map_get_selected_region (UnknotBodyMap *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_BODY_MAP (self), NULL);
+
+  return self->selected_region;
+}
+
+void
+unknot_body_map_set_selected_region (UnknotBodyMap *self,
+                                     const char    *region_id)
+{
+  g_return_if_fail (UNKNOT_IS_BODY_MAP (self));
+
+  if (region_id != NULL && find_region (self, region_id) == NULL)
+    region_id = NULL;
+
+  if (!g_set_str (&self->selected_region, region_id))
+    return;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      UnknotBodyMapRegion *region = g_ptr_array_index (self->regions, i);
+
+      unknot_body_map_region_set_selected (region,
+                                           g_strcmp0 (unknot_body_map_region_get_region_id (region),
+                                                      region_id) == 0);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+}
+
+guint
+unknot_body_map_index_at (UnknotBodyMap *self,
+                          double         x,
+                          double         y)
+{
+  int px, py;
+
+  if (self->id_map == NULL)
+    return 0;
+
+  px = (int) floor ((x - self->map_rect.x) * self->cache_scale);
+  py = (int) floor ((y - self->map_rect.y) * self->cache_scale);
+  if (px < 0 || py < 0 || px >= self->cache_width || py >= self->cache_height)
+    return 0;
+
+  return self->id_map[(gsize) py * self->cache_width + px];
+}
+
+/**
+ * unknot_body_map_region_at:
+ * @self: a #UnknotBodyMap
+ * @x: x in the widget's coordinates
+ * @y: y in the widget's coordinates
+ *
+ * Returns: (nullable): the id of the region painted at (@x, @y), or %NULL
+ */
+const char *
+unknot_body_map_region_at (UnknotBodyMap *self,
+                           double         x,
+                           double         y)
+{
+  UnknotBodyMapRegion *region;
+
+  g_return_val_if_fail (UNKNOT_IS_BODY_MAP (self), NULL);
+
+  region = find_region_by_index (self, unknot_body_map_index_at (self, x, y));
+
+  return region ? unknot_body_map_region_get_region_id (region) : NULL;
+}
+
+/**
+ * unknot_body_map_find_region_point:
+ * @self: a rendered #UnknotBodyMap
+ * @region_id: a region id
+ * @point: (out): a point in the widget's coordinates
+ *
+ * Finds the point of the region farthest from its edges, where a click surely lands
+ * on it.
+ *
+ * Returns: %TRUE if the region is painted at the current size
+ */
+gboolean
+unknot_body_map_find_region_point (UnknotBodyMap    *self,
+                                   const char       *region_id,
+                                   graphene_point_t *point)
+{
+  UnknotBodyMapRegion *region;
+  g_autofree guint16 *dist = NULL;
+  guint index;
+  int w, h, best = -1;
+  gsize n;
+
+  g_return_val_if_fail (UNKNOT_IS_BODY_MAP (self), FALSE);
+
+  region = find_region (self, region_id);
+  if (region == NULL || self->id_map == NULL)
+    return FALSE;
+
+  index = unknot_body_map_region_get_index (region);
+  w = self->cache_width;
+  h = self->cache_height;
+  n = (gsize) w * h;
+  dist = g_new (guint16, n);
+
+  /* City-block distance to the nearest pixel outside the region, in two passes. */
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        gsize i = (gsize) y * w + x;
+
+        if (self->id_map[i] != index)
+          dist[i] = 0;
+        else
+          dist[i] = MIN (MIN (x > 0 ? dist[i - 1] : 0, y > 0 ? dist[i - w] : 0) + 1,
+                         G_MAXUINT16 - 1);
+      }
+  for (int y = h - 1; y >= 0; y--)
+    for (int x = w - 1; x >= 0; x--)
+      {
+        gsize i = (gsize) y * w + x;
+
+        if (dist[i] == 0)
+          continue;
+        dist[i] = MIN (dist[i], (x < w - 1 ? dist[i + 1] : 0) + 1);
+        dist[i] = MIN (dist[i], (y < h - 1 ? dist[i + w] : 0) + 1);
+        if (best < 0 || dist[i] > dist[best])
+          best = (int) i;
+      }
+
+  if (best < 0)
+    return FALSE;
+
+  point->x = self->map_rect.x + ((best % w) + 0.5) / self->cache_scale;
+  point->y = self->map_rect.y + ((best / w) + 0.5) / self->cache_scale;
+
+  return TRUE;
+}
+
+/**
+ * unknot_body_map_get_region_widget:
+ *
+ * Returns: (transfer none) (nullable): the accessible widget of a region
+ */
+GtkWidget *
+unknot_body_map_get_region_widget (UnknotBodyMap *self,
+                                   const char    *region_id)
+{
+  g_return_val_if_fail (UNKNOT_IS_BODY_MAP (self), NULL);
+
+  return (GtkWidget *) find_region (self, region_id);
+}
+
+/**
+ * unknot_body_map_set_region_heat:
+ * @heat: from 0 (least) to 1 (most), or a negative value for none
+ *
+ * Tints a region along a colour ramp, for the journal's pain map.
+ */
+void
+unknot_body_map_set_region_heat (UnknotBodyMap *self,
+                                 const char    *region_id,
+                                 double         heat)
+{
+  UnknotBodyMapRegion *region;
+
+  g_return_if_fail (UNKNOT_IS_BODY_MAP (self));
+
+  region = find_region (self, region_id);
+  if (region != NULL)
+    unknot_body_map_region_set_heat (region, heat < 0 ? -1 : MIN (heat, 1.0));
+}
+
+void
+unknot_body_map_clear_heat (UnknotBodyMap *self)
+{
+  g_return_if_fail (UNKNOT_IS_BODY_MAP (self));
+
+  for (guint i = 0; i < self->regions->len; i++)
+    unknot_body_map_region_set_heat (g_ptr_array_index (self->regions, i), -1);
+}
+
+void
+unknot_body_map_region_activated (UnknotBodyMap       *self,
+                                  UnknotBodyMapRegion *region)
+{
+  const char *id = unknot_body_map_region_get_region_id (region);
+
+  unknot_body_map_set_selected_region (self, id);
+  g_signal_emit (self, signals[SIGNAL_REGION_ACTIVATED], 0, id);
+}
