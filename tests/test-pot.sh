@@ -23,6 +23,8 @@ expect "Default hold length"                                               # gsc
 expect "Welcome to Unknot"                                                 # window .ui
 expect "Keyboard Shortcuts"                                                # dialog .ui
 expect "Medical Disclaimer"                                                # C
+expect "Quadratus lumborum"                                                # catalogue (ITS)
+expect "Search regions of the back"                                       # accessible label
 
 # Every file in POTFILES.in exists, and every source file with marked strings is listed.
 grep -v '^#' "$srcdir/po/POTFILES.in" | grep . | while read -r f; do

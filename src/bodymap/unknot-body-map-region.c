@@ -127,6 +127,21 @@ unknot_body_map_region_snapshot (GtkWidget   *widget,
     append_masked_colour (snapshot, self->edge_mask, &bounds, &accent);
 }
 
+/* The highlight is drawn from the state, so any state change is a redraw, even when no
+ * CSS property changes with it. */
+static void
+unknot_body_map_region_state_flags_changed (GtkWidget     *widget,
+                                            GtkStateFlags  previous)
+{
+  GtkStateFlags relevant = GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_FOCUS_VISIBLE |
+                           GTK_STATE_FLAG_SELECTED;
+
+  GTK_WIDGET_CLASS (unknot_body_map_region_parent_class)->state_flags_changed (widget, previous);
+
+  if ((gtk_widget_get_state_flags (widget) ^ previous) & relevant)
+    gtk_widget_queue_draw (widget);
+}
+
 static gboolean
 unknot_body_map_region_contains (GtkWidget *widget,
                                  double     x,
@@ -190,6 +205,7 @@ unknot_body_map_region_class_init (UnknotBodyMapRegionClass *klass)
 
   widget_class->snapshot = unknot_body_map_region_snapshot;
   widget_class->contains = unknot_body_map_region_contains;
+  widget_class->state_flags_changed = unknot_body_map_region_state_flags_changed;
 
   /**
    * UnknotBodyMapRegion::activate:

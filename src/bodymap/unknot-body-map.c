@@ -617,8 +617,11 @@ neighbour_in_direction (UnknotBodyMap       *self,
       if (region == from)
         continue;
 
+      /* Measure to the nearest point of the other region, so a long region such as
+       * the spine is "right of" everything beside it, not only of its middle. */
       unknot_body_map_region_get_svg_bounds (region, &bounds);
-      graphene_rect_get_center (&bounds, &c);
+      c.x = CLAMP (c0.x, bounds.origin.x, bounds.origin.x + bounds.size.width);
+      c.y = CLAMP (c0.y, bounds.origin.y, bounds.origin.y + bounds.size.height);
       along = (c.x - c0.x) * dx + (c.y - c0.y) * dy;
       across = fabs ((c.x - c0.x) * dy - (c.y - c0.y) * dx);
 

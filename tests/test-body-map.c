@@ -1,0 +1,390 @@
+/* test-body-map.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bodymap/unknot-body-map.h"
+#include "bodymap/unknot-body-map-region.h"
+#include "catalog/unknot-catalog.h"
+#include "unknot-screenshot.h"
+#include "unknot-test-utils.h"
+
+#define N_REGIONS 17
+
+typedef struct
+{
+  GtkWindow     *window;
+  UnknotBodyMap *map;
+  UnknotCatalog *catalog;
+} Fixture;
+
+static gboolean
+map_is_rendered (gpointer data)
+{
+  UnknotBodyMap *map = data;
+  graphene_point_t point;
+
+  return gtk_widget_get_mapped (data) &&
+         unknot_body_map_find_region_point (map, "spine", &point);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GListModel *regions;
+
+  fixture->catalog = unknot_catalog_new_default ();
+  fixture->map = UNKNOT_BODY_MAP (unknot_body_map_new (RESOURCE_BASE_PATH "/bodymap/back.svg"));
+
+  regions = unknot_catalog_get_regions (fixture->catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(UnknotRegion) region = g_list_model_get_item (regions, i);
+
+      unknot_body_map_set_region_label (fixture->map, unknot_region_get_id (region),
+                                        unknot_region_get_title (region));
+    }
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_decorated (fixture->window, FALSE);
+  gtk_window_set_default_size (fixture->window, 480, 800);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->map));
+  gtk_window_present (fixture->window);
+  unknot_test_wait_until (map_is_rendered, fixture->map);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->catalog);
+}
+
+static void
+region_point (Fixture          *fixture,
+              const char       *id,
+              graphene_point_t *point)
+{
+  g_assert_true (unknot_body_map_find_region_point (fixture->map, id, point));
+}
+
+static void
+test_hit_every_region (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(GStrv) ids = unknot_body_map_dup_region_ids (fixture->map);
+  double centre = gtk_widget_get_width (GTK_WIDGET (fixture->map)) / 2.0;
+
+  g_assert_cmpuint (g_strv_length (ids), ==, N_REGIONS);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      graphene_point_t point;
+      GtkWidget *picked;
+
+      region_point (fixture, ids[i], &point);
+      g_assert_cmpstr (unknot_body_map_region_at (fixture->map, point.x, point.y), ==, ids[i]);
+
+      /* GTK's own picking, which routes clicks, agrees with the map. */
+      picked = gtk_widget_pick (GTK_WIDGET (fixture->map), point.x, point.y, GTK_PICK_DEFAULT);
+      g_assert_true (UNKNOT_IS_BODY_MAP_REGION (picked));
+      g_assert_cmpstr (unknot_body_map_region_get_region_id (UNKNOT_BODY_MAP_REGION (picked)),
+                       ==, ids[i]);
+
+      /* The person's left is on the viewer's left in a view from behind. */
+      if (g_str_has_suffix (ids[i], "-left"))
+        g_assert_cmpfloat (point.x, <, centre);
+      else if (g_str_has_suffix (ids[i], "-right"))
+        g_assert_cmpfloat (point.x, >, centre);
+      else
+        g_assert_cmpfloat (ABS (point.x - centre), <, 6);
+    }
+}
+
+/* Walks the straight line between two regions' inner points: somewhere between them is
+ * a gap that belongs to neither, and it hits nothing. */
+static void
+assert_gap_between (Fixture    *fixture,
+                    const char *a,
+                    const char *b)
+{
+  graphene_point_t pa, pb;
+  gboolean found_gap = FALSE;
+
+  region_point (fixture, a, &pa);
+  region_point (fixture, b, &pb);
+
+  for (int step = 0; step <= 400 && !found_gap; step++)
+    {
+      double t = step / 400.0;
+      double x = pa.x + (pb.x - pa.x) * t;
+      double y = pa.y + (pb.y - pa.y) * t;
+      const char *hit = unknot_body_map_region_at (fixture->map, x, y);
+
+      if (hit == NULL)
+        {
+          GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (fixture->map), x, y, GTK_PICK_DEFAULT);
+
+          found_gap = TRUE;
+          g_assert_false (UNKNOT_IS_BODY_MAP_REGION (picked));
+        }
+      else
+        {
+          g_assert_true (g_str_equal (hit, a) || g_str_equal (hit, b));
+        }
+    }
+
+  if (!found_gap)
+    g_error ("no gap between %s and %s", a, b);
+}
+
+static void
+test_gaps_and_outside (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (fixture->map));
+
+  /* Outside the body. */
+  g_assert_null (unknot_body_map_region_at (fixture->map, 2, 2));
+  g_assert_null (unknot_body_map_region_at (fixture->map, width - 2, height / 2.0));
+  g_assert_null (unknot_body_map_region_at (fixture->map, -5, 100));
+
+  assert_gap_between (fixture, "rhomboids-left", "spine");
+  assert_gap_between (fixture, "spine", "rhomboids-right");
+  assert_gap_between (fixture, "quadratus-lumborum-left", "erector-spinae-lumbar-left");
+  assert_gap_between (fixture, "erector-spinae-thoracic-right", "erector-spinae-lumbar-right");
+  assert_gap_between (fixture, "gluteals-left", "hamstrings-left");
+}
+
+static void
+test_catalog_matches_drawing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_auto(GStrv) ids = unknot_body_map_dup_region_ids (fixture->map);
+  GListModel *regions = unknot_catalog_get_regions (fixture->catalog);
+
+  /* Every region of the drawing is described ... */
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_assert_nonnull (unknot_catalog_lookup_region (fixture->catalog, ids[i]));
+
+  /* ... and every described region is drawn. */
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(UnknotRegion) region = g_list_model_get_item (regions, i);
+
+      g_assert_true (g_strv_contains ((const char * const *) ids, unknot_region_get_id (region)));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (regions), ==, g_strv_length (ids));
+}
+
+static const char *
+focused_region (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_window_get_focus (fixture->window);
+
+  g_assert_true (UNKNOT_IS_BODY_MAP_REGION (focus));
+
+  return unknot_body_map_region_get_region_id (UNKNOT_BODY_MAP_REGION (focus));
+}
+
+static void
+test_keyboard_reaches_every_region (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  static const GtkDirectionType arrows[] = { GTK_DIR_UP, GTK_DIR_DOWN, GTK_DIR_LEFT, GTK_DIR_RIGHT };
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  /* Tab enters the map on one region. */
+  gtk_window_set_focus (fixture->window, NULL);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->map), GTK_DIR_TAB_FORWARD));
+  g_queue_push_tail (queue, g_strdup (focused_region (fixture)));
+  g_hash_table_add (visited, g_strdup (focused_region (fixture)));
+
+  /* Arrow keys alone reach every region. */
+  while (!g_queue_is_empty (queue))
+    {
+      g_autofree char *id = g_queue_pop_head (queue);
+
+      for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+        {
+          gtk_widget_grab_focus (unknot_body_map_get_region_widget (fixture->map, id));
+          g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->map), arrows[i]));
+          if (!g_hash_table_contains (visited, focused_region (fixture)))
+            {
+              g_hash_table_add (visited, g_strdup (focused_region (fixture)));
+              g_queue_push_tail (queue, g_strdup (focused_region (fixture)));
+            }
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (visited), ==, N_REGIONS);
+
+  /* Right of the left rhomboids is the spine; the next Tab leaves the map. */
+  gtk_widget_grab_focus (unknot_body_map_get_region_widget (fixture->map, "rhomboids-left"));
+  gtk_widget_child_focus (GTK_WIDGET (fixture->map), GTK_DIR_RIGHT);
+  g_assert_cmpstr (focused_region (fixture), ==, "spine");
+  g_assert_false (gtk_widget_child_focus (GTK_WIDGET (fixture->map), GTK_DIR_TAB_FORWARD));
+}
+
+static void
+on_region_activated_cb (UnknotBodyMap *map,
+                        const char    *id,
+                        char         **out)
+{
+  g_free (*out);
+  *out = g_strdup (id);
+}
+
+static void
+test_accessible_and_activation (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_auto(GStrv) ids = unknot_body_map_dup_region_ids (fixture->map);
+  g_autofree char *activated = NULL;
+  GtkWidget *trap = unknot_body_map_get_region_widget (fixture->map, "upper-trapezius-left");
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (fixture->map), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (trap), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Upper trapezius, left side");
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      GtkWidget *region = unknot_body_map_get_region_widget (fixture->map, ids[i]);
+      UnknotRegion *info = unknot_catalog_lookup_region (fixture->catalog, ids[i]);
+
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (region), GTK_ACCESSIBLE_ROLE_BUTTON);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (region), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           unknot_region_get_title (info));
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (region), GTK_ACCESSIBLE_STATE_SELECTED,
+                                        FALSE);
+      g_assert_true (gtk_widget_get_focusable (region));
+    }
+
+  /* Enter (the widget's activate signal) chooses the region, like a button. */
+  g_signal_connect (fixture->map, "region-activated", G_CALLBACK (on_region_activated_cb),
+                    &activated);
+  gtk_widget_grab_focus (trap);
+  g_assert_true (gtk_widget_activate (trap));
+  g_assert_cmpstr (activated, ==, "upper-trapezius-left");
+  g_assert_cmpstr (unknot_body_map_get_selected_region (fixture->map), ==, "upper-trapezius-left");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (trap), GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+
+  /* Selecting from outside moves the selection. */
+  unknot_body_map_set_selected_region (fixture->map, "spine");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (trap), GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (unknot_body_map_get_region_widget (fixture->map, "spine")),
+                                    GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+}
+
+static void
+pixel_at (GdkTexture             *texture,
+          const graphene_point_t *point,
+          guint8                  rgba[4])
+{
+  g_autoptr(GdkTextureDownloader) downloader = gdk_texture_downloader_new (texture);
+  g_autoptr(GBytes) bytes = NULL;
+  const guint8 *data;
+  gsize stride;
+  int x = (int) point->x, y = (int) point->y;
+
+  gdk_texture_downloader_set_format (downloader, GDK_MEMORY_R8G8B8A8);
+  bytes = gdk_texture_downloader_download_bytes (downloader, &stride);
+  data = g_bytes_get_data (bytes, NULL);
+  memcpy (rgba, data + (gsize) y * stride + (gsize) x * 4, 4);
+}
+
+static int
+colour_distance (const guint8 a[4],
+                 const guint8 b[4])
+{
+  return ABS (a[0] - b[0]) + ABS (a[1] - b[1]) + ABS (a[2] - b[2]);
+}
+
+static GdkTexture *
+render_map (Fixture    *fixture,
+            const char *png_name)
+{
+  GdkTexture *texture;
+  g_autofree char *path = NULL;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->map));
+  texture = unknot_widget_render_texture (GTK_WIDGET (fixture->map));
+  g_assert_nonnull (texture);
+
+  path = g_test_build_filename (G_TEST_BUILT, png_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+
+  return texture;
+}
+
+static void
+test_rendering_states_and_styles (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWidget *lats = unknot_body_map_get_region_widget (fixture->map, "latissimus-dorsi-left");
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autoptr(GdkTexture) hovered = NULL;
+  g_autoptr(GdkTexture) selected = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  graphene_point_t point, outside = GRAPHENE_POINT_INIT (3, 3);
+  guint8 p_plain[4], p_hover[4], p_selected[4], p_dark[4], bg_plain[4], bg_hover[4];
+
+  region_point (fixture, "latissimus-dorsi-left", &point);
+
+  plain = render_map (fixture, "body-map-light.png");
+  pixel_at (plain, &point, p_plain);
+  pixel_at (plain, &outside, bg_plain);
+
+  /* Hover tints the region, and only the region. */
+  gtk_widget_set_state_flags (lats, GTK_STATE_FLAG_PRELIGHT, FALSE);
+  hovered = render_map (fixture, "body-map-light-hover.png");
+  pixel_at (hovered, &point, p_hover);
+  pixel_at (hovered, &outside, bg_hover);
+  g_assert_cmpint (colour_distance (p_plain, p_hover), >, 20);
+  g_assert_cmpint (colour_distance (bg_plain, bg_hover), ==, 0);
+  gtk_widget_unset_state_flags (lats, GTK_STATE_FLAG_PRELIGHT);
+
+  /* Selection is stronger than hover. */
+  unknot_body_map_set_selected_region (fixture->map, "latissimus-dorsi-left");
+  selected = render_map (fixture, "body-map-light-selected.png");
+  pixel_at (selected, &point, p_selected);
+  g_assert_cmpint (colour_distance (p_plain, p_selected), >, colour_distance (p_plain, p_hover));
+  unknot_body_map_set_selected_region (fixture->map, NULL);
+
+  /* The dark style restyles the drawing itself. */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  dark = render_map (fixture, "body-map-dark.png");
+  pixel_at (dark, &point, p_dark);
+  g_assert_cmpint (colour_distance (p_plain, p_dark), >, 40);
+  /* Darker, not just different. */
+  g_assert_cmpint (p_dark[0] + p_dark[1] + p_dark[2], <, p_plain[0] + p_plain[1] + p_plain[2]);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  unknot_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/body-map/hit-every-region", test_hit_every_region);
+  ADD ("/body-map/gaps-and-outside", test_gaps_and_outside);
+  ADD ("/body-map/catalog-matches-drawing", test_catalog_matches_drawing);
+  ADD ("/body-map/keyboard-reaches-every-region", test_keyboard_reaches_every_region);
+  ADD ("/body-map/accessible-and-activation", test_accessible_and_activation);
+  ADD ("/body-map/rendering-states-and-styles", test_rendering_states_and_styles);
+
+#undef ADD
+
+  return g_test_run ();
+}
