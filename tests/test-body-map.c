@@ -310,15 +310,10 @@ render_map (Fixture    *fixture,
             const char *png_name)
 {
   GdkTexture *texture;
-  g_autofree char *path = NULL;
 
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->map));
+  unknot_test_save_png (GTK_WIDGET (fixture->map), png_name);
   texture = unknot_widget_render_texture (GTK_WIDGET (fixture->map));
   g_assert_nonnull (texture);
-
-  path = g_test_build_filename (G_TEST_BUILT, png_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
 
   return texture;
 }
@@ -333,8 +328,9 @@ test_rendering_states_and_styles (Fixture       *fixture,
   g_autoptr(GdkTexture) hovered = NULL;
   g_autoptr(GdkTexture) selected = NULL;
   g_autoptr(GdkTexture) dark = NULL;
+  g_autoptr(GdkTexture) light_again = NULL;
   graphene_point_t point, outside = GRAPHENE_POINT_INIT (3, 3);
-  guint8 p_plain[4], p_hover[4], p_selected[4], p_dark[4], bg_plain[4], bg_hover[4];
+  guint8 p_light_again[4], p_plain[4], p_hover[4], p_selected[4], p_dark[4], bg_plain[4], bg_hover[4];
 
   region_point (fixture, "latissimus-dorsi-left", &point);
 
@@ -365,7 +361,12 @@ test_rendering_states_and_styles (Fixture       *fixture,
   g_assert_cmpint (colour_distance (p_plain, p_dark), >, 40);
   /* Darker, not just different. */
   g_assert_cmpint (p_dark[0] + p_dark[1] + p_dark[2], <, p_plain[0] + p_plain[1] + p_plain[2]);
+
+  /* And back to light, exactly as before. */
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  light_again = render_map (fixture, "body-map-light-again.png");
+  pixel_at (light_again, &point, p_light_again);
+  g_assert_cmpint (colour_distance (p_plain, p_light_again), ==, 0);
 }
 
 int

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "bodymap/unknot-body-map-region.h"
+#include "pages/unknot-region-page.h"
 #include "unknot-preferences-dialog.h"
 #include "unknot-shortcuts-dialog.h"
 #include "unknot-test-utils.h"
@@ -206,6 +208,167 @@ test_preferences_bound_to_settings (void)
   unknot_test_close_window (window);
 }
 
+typedef struct
+{
+  AdwNavigationSplitView *split_view;
+  const char             *region_id;
+} PageCheck;
+
+static gboolean
+region_page_shown (gpointer data)
+{
+  PageCheck *check = data;
+  AdwNavigationPage *page = adw_navigation_split_view_get_content (check->split_view);
+
+  return UNKNOT_IS_REGION_PAGE (page) &&
+         g_str_equal (unknot_region_get_id (unknot_region_page_get_region (UNKNOT_REGION_PAGE (page))),
+                      check->region_id);
+}
+
+static gboolean
+widget_is_hovered (gpointer data)
+{
+  return (gtk_widget_get_state_flags (data) & GTK_STATE_FLAG_PRELIGHT) != 0;
+}
+
+static gboolean
+content_is_shown (gpointer data)
+{
+  return adw_navigation_split_view_get_show_content (data);
+}
+
+static gboolean
+sidebar_is_shown (gpointer data)
+{
+  return !adw_navigation_split_view_get_show_content (data);
+}
+
+static void
+test_window_click_region_opens_page (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = unknot_test_activate (app);
+  UnknotBodyMap *map = unknot_window_get_body_map (UNKNOT_WINDOW (window));
+  AdwNavigationSplitView *split_view;
+  PageCheck check;
+  graphene_point_t lats, glutes;
+  GtkWidget *glutes_widget;
+
+  split_view = ADW_NAVIGATION_SPLIT_VIEW (unknot_test_find_descendant (GTK_WIDGET (window),
+                                                                       ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+  unknot_test_wait_until (split_view_is_expanded, split_view);
+  g_assert_true (unknot_body_map_find_region_point (map, "latissimus-dorsi-left", &lats));
+  g_assert_true (unknot_body_map_find_region_point (map, "gluteals-right", &glutes));
+
+  /* A real click on the left latissimus opens its page and selects it on the map. */
+  unknot_test_click (GTK_WIDGET (map), lats.x, lats.y);
+  check = (PageCheck) { split_view, "latissimus-dorsi-left" };
+  unknot_test_wait_until (region_page_shown, &check);
+  g_assert_cmpstr (unknot_body_map_get_selected_region (map), ==, "latissimus-dorsi-left");
+  g_assert_cmpstr (adw_navigation_page_get_title (adw_navigation_split_view_get_content (split_view)),
+                   ==, "Latissimus dorsi, left side");
+
+  /* The pointer over another region highlights it. */
+  glutes_widget = unknot_body_map_get_region_widget (map, "gluteals-right");
+  unknot_test_pointer_move (GTK_WIDGET (map), glutes.x, glutes.y);
+  unknot_test_wait_until (widget_is_hovered, glutes_widget);
+  unknot_test_save_png (GTK_WIDGET (window), "window-light-selected-hover.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  unknot_test_save_png (GTK_WIDGET (window), "window-dark-selected-hover.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The spine's page points to the muscles beside it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-region", "s", "spine"));
+  check.region_id = "spine";
+  unknot_test_wait_until (region_page_shown, &check);
+  unknot_test_save_png (GTK_WIDGET (window), "window-light-spine.png");
+
+  /* On a phone-sized window the page covers the map and goes back to it. */
+  gtk_window_set_default_size (window, 360, 720);
+  unknot_test_wait_until (split_view_is_collapsed, split_view);
+  adw_navigation_split_view_set_show_content (split_view, FALSE);
+  unknot_test_wait_until (sidebar_is_shown, split_view);
+  unknot_test_save_png (GTK_WIDGET (window), "window-narrow-map.png");
+
+  g_assert_true (unknot_body_map_find_region_point (map, "hamstrings-right", &glutes));
+  unknot_test_click (GTK_WIDGET (map), glutes.x, glutes.y);
+  check.region_id = "hamstrings-right";
+  unknot_test_wait_until (region_page_shown, &check);
+  unknot_test_wait_until (content_is_shown, split_view);
+  unknot_test_save_png (GTK_WIDGET (window), "window-narrow-page.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (adw_navigation_split_view_get_content (split_view)),
+                              "navigation.pop", NULL);
+  unknot_test_wait_until (sidebar_is_shown, split_view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  unknot_test_close_window (window);
+}
+
+typedef struct
+{
+  GtkStack   *stack;
+  const char *name;
+} StackCheck;
+
+static gboolean
+stack_shows (gpointer data)
+{
+  StackCheck *check = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (check->stack), check->name) == 0;
+}
+
+static void
+test_window_search (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = unknot_test_activate (app);
+  GtkWidget *entry = unknot_test_find_by_id (GTK_WIDGET (window), "search_entry");
+  GtkWidget *stack = unknot_test_find_by_id (GTK_WIDGET (window), "sidebar_stack");
+  GtkWidget *list = unknot_test_find_by_id (GTK_WIDGET (window), "results_list");
+  AdwNavigationSplitView *split_view;
+  StackCheck stack_check = { GTK_STACK (stack), "results" };
+  PageCheck page_check;
+  GtkListBoxRow *row;
+
+  split_view = ADW_NAVIGATION_SPLIT_VIEW (unknot_test_find_descendant (GTK_WIDGET (window),
+                                                                       ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+
+  /* Ctrl+F's action puts the cursor in the search. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_nonnull (gtk_window_get_focus (window));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window), entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "lats");
+  unknot_test_wait_until (stack_shows, &stack_check);
+  unknot_test_save_png (GTK_WIDGET (window), "window-search-lats.png");
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Latissimus dorsi, left side");
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Latissimus dorsi, right side");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+
+  /* Choosing a result opens its page, as a click on the map would. */
+  g_signal_emit_by_name (row, "activate");
+  page_check = (PageCheck) { split_view, "latissimus-dorsi-right" };
+  unknot_test_wait_until (region_page_shown, &page_check);
+
+  /* Nothing found says so; clearing the search brings the map back. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "elbow");
+  stack_check.name = "no-results";
+  unknot_test_wait_until (stack_shows, &stack_check);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  stack_check.name = "map";
+  unknot_test_wait_until (stack_shows, &stack_check);
+
+  unknot_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +380,8 @@ main (int   argc,
   g_test_add_func ("/window/accels", test_window_accels);
   g_test_add_func ("/window/menu-dialogs", test_window_menu_dialogs);
   g_test_add_func ("/preferences/bound-to-settings", test_preferences_bound_to_settings);
+  g_test_add_func ("/window/click-region-opens-page", test_window_click_region_opens_page);
+  g_test_add_func ("/window/search", test_window_search);
 
   return g_test_run ();
 }

@@ -7,6 +7,10 @@
 
 #include <unistd.h>
 
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+
+#include "unknot-screenshot.h"
 #include "unknot-test-utils.h"
 
 /* How long a UI condition may take before the test fails rather than hangs. */
@@ -31,6 +35,10 @@ unknot_test_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+
+  /* Page transitions finish at once: no test waits on, or closes a window during, an
+   * animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 /* With an ID of its own and non-unique, so that tests running side by side, or one
@@ -154,4 +162,101 @@ unknot_test_find_by_id (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+/* Real pointer events: the X server moves its pointer and clicks, and GTK receives the
+ * events as it would from a mouse, through picking, gestures and all. The UI tests run
+ * on Xvfb; GTK 4.18 deprecates its X11 API, but it is the one way to reach the server. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static Display *
+widget_to_root (GtkWidget *widget,
+                double     x,
+                double     y,
+                int       *root_x,
+                int       *root_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  int scale = gdk_surface_get_scale_factor (surface);
+  graphene_point_t point;
+  double sx, sy;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface),
+                         DefaultRootWindow (display),
+                         (int) ((point.x + sx) * scale), (int) ((point.y + sy) * scale),
+                         root_x, root_y, &child);
+
+  return display;
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static gboolean
+spin_once (gpointer data)
+{
+  gboolean *done = data;
+
+  *done = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the events come back from the X server and be handled. */
+static void
+process_events (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (50, spin_once, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+unknot_test_pointer_move (GtkWidget *widget,
+                          double     x,
+                          double     y)
+{
+  int root_x, root_y;
+  Display *display = widget_to_root (widget, x, y, &root_x, &root_y);
+
+  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
+  XFlush (display);
+  process_events ();
+}
+
+void
+unknot_test_click (GtkWidget *widget,
+                   double     x,
+                   double     y)
+{
+  int root_x, root_y;
+  Display *display = widget_to_root (widget, x, y, &root_x, &root_y);
+
+  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
+  XTestFakeButtonEvent (display, 1, True, CurrentTime);
+  XTestFakeButtonEvent (display, 1, False, CurrentTime);
+  XFlush (display);
+  process_events ();
+}
+
+/* Writes what @widget shows now into the test build directory, for people to look at. */
+void
+unknot_test_save_png (GtkWidget  *widget,
+                      const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  gtk_test_widget_wait_for_draw (widget);
+  texture = unknot_widget_render_texture (widget);
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
 }

@@ -24,5 +24,13 @@ GtkWidget         *unknot_test_find_descendant   (GtkWidget            *widget,
                                                   GType                 type);
 GtkWidget         *unknot_test_find_by_id        (GtkWidget            *widget,
                                                   const char           *buildable_id);
+void               unknot_test_pointer_move      (GtkWidget            *widget,
+                                                  double                x,
+                                                  double                y);
+void               unknot_test_click             (GtkWidget            *widget,
+                                                  double                x,
+                                                  double                y);
+void               unknot_test_save_png          (GtkWidget            *widget,
+                                                  const char           *name);
 
 G_END_DECLS

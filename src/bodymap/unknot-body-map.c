@@ -39,6 +39,7 @@ struct _UnknotBodyMap
   GtkWidget         parent_instance;
 
   char             *resource_path;
+  GBytes           *svg;
   RsvgHandle       *handle;
   GBytes           *stylesheets[N_MAP_STYLES];
   double            svg_width;
@@ -53,6 +54,7 @@ struct _UnknotBodyMap
 
   /* The render cache and what it was made for. */
   MapStyle          style;
+  MapStyle          handle_style;
   MapStyle          cache_style;
   int               cache_scale;
   int               cache_width;
@@ -165,14 +167,15 @@ unknot_body_map_invalidate_cache (UnknotBodyMap *self)
 static void
 unknot_body_map_load (UnknotBodyMap *self)
 {
-  g_autoptr(GBytes) svg = NULL;
+  GBytes *svg;
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   gsize size;
   const guint8 *data;
   RsvgRectangle viewport;
 
-  svg = g_resources_lookup_data (self->resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  svg = self->svg = g_resources_lookup_data (self->resource_path,
+                                             G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (svg == NULL)
     {
       g_critical ("Cannot load the body map “%s”: %s", self->resource_path, error->message);
@@ -473,16 +476,33 @@ unknot_body_map_ensure_rendered (UnknotBodyMap *self)
   self->cache_scale = scale;
   self->cache_style = self->style;
 
-  if (self->stylesheets[self->style] != NULL)
+  /* A user stylesheet cannot be taken back, so each style gets a fresh handle. */
+  if (self->style != self->handle_style)
     {
       gsize size;
-      const guint8 *css = g_bytes_get_data (self->stylesheets[self->style], &size);
+      const guint8 *data = g_bytes_get_data (self->svg, &size);
+      RsvgHandle *handle = rsvg_handle_new_from_data (data, size, &error);
 
-      rsvg_handle_set_stylesheet (self->handle, css, size, NULL);
-    }
-  else
-    {
-      rsvg_handle_set_stylesheet (self->handle, (const guint8 *) "", 0, NULL);
+      if (handle == NULL)
+        {
+          g_warning ("Cannot reload the body map: %s", error->message);
+          return;
+        }
+
+      if (self->stylesheets[self->style] != NULL)
+        {
+          const guint8 *css = g_bytes_get_data (self->stylesheets[self->style], &size);
+
+          if (!rsvg_handle_set_stylesheet (handle, css, size, &error))
+            {
+              g_warning ("Cannot apply the body map's style: %s", error->message);
+              g_clear_error (&error);
+            }
+        }
+
+      g_set_object (&self->handle, handle);
+      g_object_unref (handle);
+      self->handle_style = self->style;
     }
 
   viewport = (RsvgRectangle) { 0, 0, width, height };
@@ -710,6 +730,7 @@ unknot_body_map_dispose (GObject *object)
 
   unknot_body_map_invalidate_cache (self);
   g_clear_object (&self->handle);
+  g_clear_pointer (&self->svg, g_bytes_unref);
   for (guint i = 0; i < N_MAP_STYLES; i++)
     g_clear_pointer (&self->stylesheets[i], g_bytes_unref);
 
