@@ -38,4 +38,7 @@ guint                unknot_body_map_index_at            (UnknotBodyMap        *
 void                 unknot_body_map_region_activated    (UnknotBodyMap        *map,
                                                           UnknotBodyMapRegion  *region);
 
+/* For the benchmark: forget the render cache so the next draw rasterises again. */
+void                 unknot_body_map_drop_cache          (UnknotBodyMap        *map);
+
 G_END_DECLS

@@ -1126,3 +1126,9 @@ unknot_body_map_region_activated (UnknotBodyMap       *self,
   unknot_body_map_set_selected_region (self, id);
   g_signal_emit (self, signals[SIGNAL_REGION_ACTIVATED], 0, id);
 }
+
+void
+unknot_body_map_drop_cache (UnknotBodyMap *self)
+{
+  unknot_body_map_invalidate_cache (self);
+}
