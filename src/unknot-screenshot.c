@@ -37,10 +37,10 @@ save_data_free (gpointer data)
  * unknot_widget_render_texture:
  * @widget: a mapped #GtkWidget
  *
- * Renders @widget as it is drawn now, with its native's renderer.
+ * Renders @widget as it is drawn now, with its native's renderer, at its scale factor.
  *
- * Returns: (transfer full) (nullable): a texture the size of @widget, or %NULL if it
- *   has no size yet
+ * Returns: (transfer full) (nullable): a texture the size of @widget in device pixels,
+ *   or %NULL if it has no size yet
  */
 GdkTexture *
 unknot_widget_render_texture (GtkWidget *widget)
@@ -49,7 +49,7 @@ unknot_widget_render_texture (GtkWidget *widget)
   g_autoptr(GskRenderNode) node = NULL;
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
-  int width, height;
+  int width, height, scale;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
 
@@ -65,11 +65,21 @@ unknot_widget_render_texture (GtkWidget *widget)
   if (node == NULL)
     return NULL;
 
+  scale = gtk_widget_get_scale_factor (widget);
+  if (scale > 1)
+    {
+      g_autoptr(GskTransform) transform = gsk_transform_scale (NULL, scale, scale);
+      GskRenderNode *scaled = gsk_transform_node_new (node, transform);
+
+      gsk_render_node_unref (node);
+      node = scaled;
+    }
+
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   return gsk_renderer_render_texture (renderer,
                                       node,
-                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                      &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
 }
 
 static void

@@ -80,6 +80,7 @@ test_hit_every_region (Fixture       *fixture,
   double centre = gtk_widget_get_width (GTK_WIDGET (fixture->map)) / 2.0;
 
   g_assert_cmpuint (g_strv_length (ids), ==, N_REGIONS);
+  g_test_message ("scale factor %d", gtk_widget_get_scale_factor (GTK_WIDGET (fixture->map)));
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -281,6 +282,8 @@ test_accessible_and_activation (Fixture       *fixture,
                                     GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
 }
 
+static int texture_scale = 1;
+
 static void
 pixel_at (GdkTexture             *texture,
           const graphene_point_t *point,
@@ -290,7 +293,9 @@ pixel_at (GdkTexture             *texture,
   g_autoptr(GBytes) bytes = NULL;
   const guint8 *data;
   gsize stride;
-  int x = (int) point->x, y = (int) point->y;
+  /* Textures are in device pixels; points in the widget's logical pixels. */
+  int scale = texture_scale;
+  int x = (int) (point->x * scale), y = (int) (point->y * scale);
 
   gdk_texture_downloader_set_format (downloader, GDK_MEMORY_R8G8B8A8);
   bytes = gdk_texture_downloader_download_bytes (downloader, &stride);
@@ -314,6 +319,7 @@ render_map (Fixture    *fixture,
   unknot_test_save_png (GTK_WIDGET (fixture->map), png_name);
   texture = unknot_widget_render_texture (GTK_WIDGET (fixture->map));
   g_assert_nonnull (texture);
+  texture_scale = gdk_texture_get_width (texture) / gtk_widget_get_width (GTK_WIDGET (fixture->map));
 
   return texture;
 }
@@ -329,6 +335,9 @@ test_rendering_states_and_styles (Fixture       *fixture,
   g_autoptr(GdkTexture) selected = NULL;
   g_autoptr(GdkTexture) dark = NULL;
   g_autoptr(GdkTexture) light_again = NULL;
+  g_autoptr(GdkTexture) low = NULL;
+  g_autoptr(GdkTexture) high = NULL;
+  guint8 p_low[4], p_high[4];
   graphene_point_t point, outside = GRAPHENE_POINT_INIT (3, 3);
   guint8 p_light_again[4], p_plain[4], p_hover[4], p_selected[4], p_dark[4], bg_plain[4], bg_hover[4];
 
@@ -353,6 +362,17 @@ test_rendering_states_and_styles (Fixture       *fixture,
   pixel_at (selected, &point, p_selected);
   g_assert_cmpint (colour_distance (p_plain, p_selected), >, colour_distance (p_plain, p_hover));
   unknot_body_map_set_selected_region (fixture->map, NULL);
+
+  /* The heat overlay runs from pale to deep along its ramp, and clears again. */
+  unknot_body_map_set_region_heat (fixture->map, "latissimus-dorsi-left", 0.0);
+  low = render_map (fixture, "body-map-heat-low.png");
+  pixel_at (low, &point, p_low);
+  unknot_body_map_set_region_heat (fixture->map, "latissimus-dorsi-left", 1.0);
+  high = render_map (fixture, "body-map-heat-high.png");
+  pixel_at (high, &point, p_high);
+  g_assert_cmpint (colour_distance (p_low, p_high), >, 150);
+  g_assert_cmpint (p_high[0] + p_high[1] + p_high[2], <, p_low[0] + p_low[1] + p_low[2]);
+  unknot_body_map_clear_heat (fixture->map);
 
   /* The dark style restyles the drawing itself. */
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);

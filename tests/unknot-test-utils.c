@@ -252,7 +252,13 @@ unknot_test_save_png (GtkWidget  *widget,
                       const char *name)
 {
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autofree char *scaled = NULL;
+  g_autofree char *path = NULL;
+
+  /* Runs at another scale factor write pictures of their own. */
+  if (gtk_widget_get_scale_factor (widget) > 1)
+    name = scaled = g_strdup_printf ("scale%d-%s", gtk_widget_get_scale_factor (widget), name);
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
 
   gtk_test_widget_wait_for_draw (widget);
   texture = unknot_widget_render_texture (widget);
