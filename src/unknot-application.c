@@ -11,6 +11,7 @@
 
 #include "catalog/unknot-catalog.h"
 #include "unknot-application.h"
+#include "unknot-first-run-dialog.h"
 #include "unknot-preferences-dialog.h"
 #include "unknot-screenshot.h"
 #include "unknot-shortcuts-dialog.h"
@@ -26,6 +27,13 @@ struct _UnknotApplication
 };
 
 G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION)
+
+enum {
+  SIGNAL_HOLD_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
@@ -81,7 +89,18 @@ unknot_application_quit_action (GSimpleAction *action,
    * when the last one is gone. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (const GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+    {
+      /* A window with a dialog open would close only the dialog. */
+      if (ADW_IS_APPLICATION_WINDOW (l->data))
+        {
+          AdwDialog *dialog;
+
+          while ((dialog = adw_application_window_get_visible_dialog (l->data)) != NULL)
+            adw_dialog_force_close (dialog);
+        }
+
+      gtk_window_close (l->data);
+    }
 }
 
 static void
@@ -135,7 +154,7 @@ unknot_application_preferences_action (GSimpleAction *action,
   UnknotApplication *self = user_data;
   UnknotPreferencesDialog *dialog;
 
-  dialog = unknot_preferences_dialog_new (self->settings);
+  dialog = unknot_preferences_dialog_new (self->settings, unknot_application_get_catalog (self));
   adw_dialog_present (ADW_DIALOG (dialog),
                       GTK_WIDGET (unknot_application_get_main_window (self)));
 }
@@ -153,11 +172,36 @@ unknot_application_shortcuts_action (GSimpleAction *action,
                       GTK_WIDGET (unknot_application_get_main_window (self)));
 }
 
+/* The Hold button of a technique step: (technique id, step number, seconds). The hold
+ * timer runs it; here the request is checked against the catalogue. */
+static void
+unknot_application_start_hold_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  UnknotApplication *self = user_data;
+  const char *technique_id;
+  guint step, seconds;
+  UnknotTechnique *technique;
+
+  g_variant_get (parameter, "(&suu)", &technique_id, &step, &seconds);
+  technique = unknot_catalog_lookup_technique (unknot_application_get_catalog (self), technique_id);
+  if (technique == NULL || step == 0 ||
+      step > g_list_model_get_n_items (unknot_technique_get_steps (technique)))
+    {
+      g_warning ("start-hold: no step %u in technique “%s”", step, technique_id);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_HOLD_REQUESTED], 0, technique_id, step, seconds);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", unknot_application_quit_action },
   { "about", unknot_application_about_action },
   { "preferences", unknot_application_preferences_action },
   { "shortcuts", unknot_application_shortcuts_action },
+  { "start-hold", unknot_application_start_hold_action, "(suu)" },
 };
 
 static int
@@ -227,6 +271,11 @@ unknot_application_activate (GApplication *application)
 
   gtk_window_present (window);
 
+  if (!g_settings_get_boolean (self->settings, "first-run-done"))
+    adw_dialog_present (ADW_DIALOG (unknot_first_run_dialog_new (unknot_application_get_catalog (self),
+                                                                 self->settings)),
+                        GTK_WIDGET (window));
+
   if (self->screenshot_path != NULL)
     {
       g_application_hold (application);
@@ -271,6 +320,21 @@ unknot_application_class_init (UnknotApplicationClass *klass)
   app_class->handle_local_options = unknot_application_handle_local_options;
   app_class->startup = unknot_application_startup;
   app_class->activate = unknot_application_activate;
+
+  /**
+   * UnknotApplication::hold-requested:
+   * @technique_id: the technique
+   * @step: the step's number, from 1
+   * @seconds: how long to hold
+   *
+   * A Hold button asked for a timed hold (app.start-hold).
+   */
+  signals[SIGNAL_HOLD_REQUESTED] =
+    g_signal_new ("hold-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void

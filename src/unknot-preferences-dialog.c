@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pages/unknot-tools-group.h"
 #include "unknot-preferences-dialog.h"
 
 struct _UnknotPreferencesDialog
@@ -16,10 +17,12 @@ struct _UnknotPreferencesDialog
   AdwPreferencesDialog  parent_instance;
 
   GSettings            *settings;
+  UnknotCatalog        *catalog;
 
   AdwSpinRow           *hold_seconds_row;
   AdwSwitchRow         *both_sides_row;
   AdwSwitchRow         *sound_row;
+  AdwPreferencesPage   *general_page;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotPreferencesDialog, unknot_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -27,6 +30,7 @@ G_DEFINE_FINAL_TYPE (UnknotPreferencesDialog, unknot_preferences_dialog, ADW_TYP
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_CATALOG,
   N_PROPS
 };
 
@@ -65,6 +69,11 @@ unknot_preferences_dialog_constructed (GObject *object)
   g_settings_bind (self->settings, "sound-enabled",
                    self->sound_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
+
+  if (self->catalog != NULL)
+    adw_preferences_page_add (self->general_page,
+                              ADW_PREFERENCES_GROUP (unknot_tools_group_new (self->catalog,
+                                                                             self->settings)));
 }
 
 static void
@@ -74,6 +83,7 @@ unknot_preferences_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_PREFERENCES_DIALOG);
   g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (unknot_preferences_dialog_parent_class)->dispose (object);
 }
@@ -90,6 +100,10 @@ unknot_preferences_dialog_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
       break;
 
     default:
@@ -109,6 +123,10 @@ unknot_preferences_dialog_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
       break;
 
     default:
@@ -134,6 +152,13 @@ unknot_preferences_dialog_class_init (UnknotPreferencesDialogClass *klass)
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         UNKNOT_TYPE_CATALOG,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -141,6 +166,7 @@ unknot_preferences_dialog_class_init (UnknotPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesDialog, hold_seconds_row);
   gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesDialog, both_sides_row);
   gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesDialog, sound_row);
+  gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesDialog, general_page);
 }
 
 static void
@@ -149,12 +175,18 @@ unknot_preferences_dialog_init (UnknotPreferencesDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * unknot_preferences_dialog_new:
+ * @catalog: (nullable): the catalogue whose tools the person can pick
+ */
 UnknotPreferencesDialog *
-unknot_preferences_dialog_new (GSettings *settings)
+unknot_preferences_dialog_new (GSettings     *settings,
+                               UnknotCatalog *catalog)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   return g_object_new (UNKNOT_TYPE_PREFERENCES_DIALOG,
                        "settings", settings,
+                       "catalog", catalog,
                        NULL);
 }

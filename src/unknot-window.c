@@ -11,7 +11,10 @@
 
 #include "bodymap/unknot-body-map.h"
 #include "catalog/unknot-catalog.h"
+#include "pages/unknot-page-sections.h"
 #include "pages/unknot-region-page.h"
+#include "pages/unknot-technique-page.h"
+#include "pages/unknot-topic-page.h"
 #include "unknot-window.h"
 
 struct _UnknotWindow
@@ -20,10 +23,13 @@ struct _UnknotWindow
 
   GSettings               *settings;
   UnknotCatalog           *catalog;
-  GtkFilterListModel      *results;
+  GListModel              *results;
+  GtkFilter               *search_filter;
 
   AdwNavigationSplitView  *split_view;
   AdwStatusPage           *welcome_status;
+  AdwNavigationView       *content_view;
+  GtkListBox              *learn_list;
   GtkSearchEntry          *search_entry;
   GtkStack                *sidebar_stack;
   GtkScrolledWindow       *map_scroller;
@@ -74,14 +80,26 @@ unknot_window_restore_state (UnknotWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-/* Opens a region's page beside the map (or over it, on a narrow window) and keeps the
- * map's selection in step. */
+/* Shows @page on the content side (over the map, on a narrow window). A region starts
+ * a new trail; techniques and guide pages are pushed on top of what is shown. */
+static void
+unknot_window_show_page (UnknotWindow      *self,
+                         AdwNavigationPage *page,
+                         gboolean           new_trail)
+{
+  if (new_trail)
+    adw_navigation_view_replace (self->content_view, &page, 1);
+  else
+    adw_navigation_view_push (self->content_view, page);
+
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
 static void
 unknot_window_show_region (UnknotWindow *self,
                            const char   *region_id)
 {
   UnknotRegion *region = unknot_catalog_lookup_region (self->catalog, region_id);
-  UnknotRegionPage *page;
 
   if (region == NULL)
     {
@@ -90,10 +108,10 @@ unknot_window_show_region (UnknotWindow *self,
     }
 
   unknot_body_map_set_selected_region (self->body_map, region_id);
-
-  page = unknot_region_page_new (self->catalog, region);
-  adw_navigation_split_view_set_content (self->split_view, ADW_NAVIGATION_PAGE (page));
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  unknot_window_show_page (self,
+                           ADW_NAVIGATION_PAGE (unknot_region_page_new (self->catalog, region,
+                                                                        self->settings)),
+                           TRUE);
 }
 
 static void
@@ -102,6 +120,49 @@ show_region_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   unknot_window_show_region (UNKNOT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_technique_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *technique_id, *region_id;
+  UnknotTechnique *technique;
+
+  g_variant_get (parameter, "(&s&s)", &technique_id, &region_id);
+  technique = unknot_catalog_lookup_technique (self->catalog, technique_id);
+  if (technique == NULL)
+    {
+      g_warning ("No technique “%s” in the catalogue", technique_id);
+      return;
+    }
+
+  unknot_window_show_page (self,
+                           ADW_NAVIGATION_PAGE (unknot_technique_page_new (self->catalog, technique,
+                                                                           self->settings,
+                                                                           *region_id ? region_id : NULL)),
+                           FALSE);
+}
+
+static void
+show_topic_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotTopic *topic = unknot_catalog_lookup_topic (self->catalog,
+                                                    g_variant_get_string (parameter, NULL));
+
+  if (topic == NULL)
+    {
+      g_warning ("No guide topic “%s”", g_variant_get_string (parameter, NULL));
+      return;
+    }
+
+  unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_topic_page_new (self->catalog, topic)),
+                           FALSE);
 }
 
 static void
@@ -123,22 +184,30 @@ on_region_activated_cb (UnknotWindow  *self,
   unknot_window_show_region (self, region_id);
 }
 
+/* Regions, techniques and guide topics all answer the same search. */
 static gboolean
-filter_region (gpointer item,
-               gpointer user_data)
+filter_item (gpointer item,
+             gpointer user_data)
 {
   UnknotWindow *self = user_data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  return unknot_region_matches (item, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (UNKNOT_IS_REGION (item))
+    return unknot_region_matches (item, query);
+  if (UNKNOT_IS_TECHNIQUE (item))
+    return unknot_technique_matches (item, query);
+  if (UNKNOT_IS_TOPIC (item))
+    return unknot_topic_matches (item, query);
+
+  return FALSE;
 }
 
 static void
 on_search_changed_cb (UnknotWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkFilter *filter = gtk_filter_list_model_get_filter (self->results);
 
-  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->search_filter, GTK_FILTER_CHANGE_DIFFERENT);
 
   if (text[0] == '\0')
     gtk_stack_set_visible_child_name (self->sidebar_stack, "map");
@@ -151,10 +220,10 @@ on_search_changed_cb (UnknotWindow *self)
 static void
 on_search_activate_cb (UnknotWindow *self)
 {
-  g_autoptr(UnknotRegion) first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
 
   if (first != NULL && !g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "map"))
-    unknot_window_show_region (self, unknot_region_get_id (first));
+    gtk_widget_activate (GTK_WIDGET (first));
 }
 
 static void
@@ -163,40 +232,42 @@ on_search_stopped_cb (UnknotWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
-static void
-on_result_activated_cb (UnknotWindow  *self,
-                        GtkListBoxRow *row)
-{
-  const char *region_id = g_object_get_data (G_OBJECT (row), "region-id");
-
-  unknot_window_show_region (self, region_id);
-}
-
 static GtkWidget *
 create_result_row (gpointer item,
                    gpointer user_data)
 {
-  UnknotRegion *region = item;
-  GtkWidget *row;
+  UnknotWindow *self = user_data;
 
-  row = g_object_new (ADW_TYPE_ACTION_ROW,
-                      "title", unknot_region_get_title (region),
-                      "subtitle", unknot_region_get_summary (region),
-                      "activatable", TRUE,
-                      NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "region-id",
-                          g_strdup (unknot_region_get_id (region)), g_free);
+  if (UNKNOT_IS_REGION (item))
+    return unknot_page_link_row_new (unknot_region_get_title (item),
+                                     unknot_region_get_summary (item),
+                                     "win.show-region",
+                                     g_variant_new_string (unknot_region_get_id (item)));
 
-  return row;
+  if (UNKNOT_IS_TECHNIQUE (item))
+    {
+      UnknotTool *tool = unknot_catalog_lookup_tool (self->catalog,
+                                                     unknot_technique_get_tool_id (item));
+
+      return unknot_page_link_row_new (unknot_technique_get_title (item),
+                                       tool ? unknot_tool_get_name (tool) : NULL,
+                                       "win.show-technique",
+                                       g_variant_new ("(ss)", unknot_technique_get_id (item), ""));
+    }
+
+  return unknot_page_link_row_new (unknot_topic_get_title (item),
+                                   unknot_topic_get_summary (item),
+                                   "win.show-topic",
+                                   g_variant_new_string (unknot_topic_get_id (item)));
 }
 
 static void
-unknot_window_setup_regions (UnknotWindow *self)
+unknot_window_setup_content (UnknotWindow *self)
 {
   GListModel *regions = unknot_catalog_get_regions (self->catalog);
-  GtkCustomFilter *filter;
+  GListModel *topics = unknot_catalog_get_topics (self->catalog);
+  GListStore *sources;
+  GtkFilterListModel *filtered;
 
   for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
     {
@@ -207,10 +278,28 @@ unknot_window_setup_regions (UnknotWindow *self)
                                         unknot_region_get_title (region));
     }
 
-  filter = gtk_custom_filter_new (filter_region, self, NULL);
-  self->results = gtk_filter_list_model_new (g_object_ref (regions), GTK_FILTER (filter));
-  gtk_list_box_bind_model (self->results_list, G_LIST_MODEL (self->results),
-                           create_result_row, self, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(UnknotTopic) topic = g_list_model_get_item (topics, i);
+
+      gtk_list_box_append (self->learn_list,
+                           unknot_page_link_row_new (unknot_topic_get_title (topic),
+                                                     unknot_topic_get_summary (topic),
+                                                     "win.show-topic",
+                                                     g_variant_new_string (unknot_topic_get_id (topic))));
+    }
+
+  /* One result list: regions first, then techniques, then the guide. */
+  sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (sources, regions);
+  g_list_store_append (sources, unknot_catalog_get_techniques (self->catalog));
+  g_list_store_append (sources, topics);
+
+  self->search_filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (sources))),
+                                        g_object_ref (self->search_filter));
+  self->results = G_LIST_MODEL (filtered);
+  gtk_list_box_bind_model (self->results_list, self->results, create_result_row, self, NULL);
 }
 
 static gboolean
@@ -231,7 +320,7 @@ unknot_window_constructed (GObject *object)
   if (self->settings != NULL)
     unknot_window_restore_state (self);
   if (self->catalog != NULL)
-    unknot_window_setup_regions (self);
+    unknot_window_setup_content (self);
 }
 
 static void
@@ -243,6 +332,7 @@ unknot_window_dispose (GObject *object)
     gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_WINDOW);
   g_clear_object (&self->results);
+  g_clear_object (&self->search_filter);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
 
@@ -336,6 +426,8 @@ unknot_window_class_init (UnknotWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.show-region", "s", show_region_action);
+  gtk_widget_class_install_action (widget_class, "win.show-technique", "(ss)", show_technique_action);
+  gtk_widget_class_install_action (widget_class, "win.show-topic", "s", show_topic_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
@@ -344,6 +436,8 @@ unknot_window_class_init (UnknotWindowClass *klass)
                                                RESOURCE_BASE_PATH "/ui/unknot-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, welcome_status);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_view);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, learn_list);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, map_scroller);
@@ -351,7 +445,6 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_result_activated_cb);
 }
 
 static void
@@ -402,4 +495,17 @@ unknot_window_get_body_map (UnknotWindow *self)
   g_return_val_if_fail (UNKNOT_IS_WINDOW (self), NULL);
 
   return self->body_map;
+}
+
+/**
+ * unknot_window_get_visible_page:
+ *
+ * Returns: (transfer none): the page shown on the content side
+ */
+AdwNavigationPage *
+unknot_window_get_visible_page (UnknotWindow *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_WINDOW (self), NULL);
+
+  return adw_navigation_view_get_visible_page (self->content_view);
 }

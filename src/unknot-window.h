@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (UnknotWindow, unknot_window, UNKNOT, WINDOW, AdwApplicatio
 UnknotWindow  *unknot_window_new          (UnknotApplication *application,
                                            GSettings         *settings,
                                            UnknotCatalog     *catalog);
-UnknotBodyMap *unknot_window_get_body_map (UnknotWindow      *self);
+UnknotBodyMap     *unknot_window_get_body_map     (UnknotWindow      *self);
+AdwNavigationPage *unknot_window_get_visible_page (UnknotWindow      *self);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <librsvg/rsvg.h>
+
 #include "catalog/unknot-catalog.h"
 
 static GStrv
@@ -95,11 +97,263 @@ test_invalid_catalog (void)
     {
       g_autoptr(GBytes) bytes = g_bytes_new_static (broken[i], strlen (broken[i]));
       g_autoptr(GError) error = NULL;
-      g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_from_bytes (bytes, &error);
+      g_autoptr(UnknotCatalog) catalog = unknot_catalog_new (bytes, NULL, NULL, NULL, &error);
 
       g_assert_null (catalog);
       g_assert_nonnull (error);
     }
+}
+
+/* A drawing exists in the GResource and librsvg paints something visible with it. */
+static void
+assert_drawing_renders (const char *path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const guint8 *data;
+  guint painted = 0;
+  int stride;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("%s is not in the GResource: %s", path, error->message);
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 280, 180);
+  cr = cairo_create (surface);
+  g_assert_true (rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, 280, 180 }, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < 180; y++)
+    for (int x = 0; x < 280; x++)
+      painted += data[y * stride + x * 4 + 3] > 0;
+
+  /* More than a speck: at least 2 % of the picture is drawn. */
+  if (painted < 280 * 180 / 50)
+    g_error ("%s paints only %u pixels", path, painted);
+
+  cairo_surface_destroy (surface);
+  g_object_unref (handle);
+}
+
+static void
+test_techniques_integrity (void)
+{
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  GListModel *regions = unknot_catalog_get_regions (catalog);
+  GListModel *tools = unknot_catalog_get_tools (catalog);
+  GListModel *techniques = unknot_catalog_get_techniques (catalog);
+  guint holds = 0;
+
+  /* Every region but the spine has at least two techniques; the spine has none. */
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(UnknotRegion) region = g_list_model_get_item (regions, i);
+      g_autoptr(GListModel) list =
+        unknot_catalog_list_techniques_for_region (catalog, unknot_region_get_base_id (region));
+
+      if (unknot_region_is_no_pressure_zone (region))
+        g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+      else if (g_list_model_get_n_items (list) < 2)
+        g_error ("%s has %u techniques", unknot_region_get_id (region), g_list_model_get_n_items (list));
+    }
+
+  /* Every tool has a technique and an icon. */
+  for (guint i = 0; i < g_list_model_get_n_items (tools); i++)
+    {
+      g_autoptr(UnknotTool) tool = g_list_model_get_item (tools, i);
+      gboolean used = FALSE;
+
+      for (guint t = 0; t < g_list_model_get_n_items (techniques) && !used; t++)
+        {
+          g_autoptr(UnknotTechnique) technique = g_list_model_get_item (techniques, t);
+
+          used = g_str_equal (unknot_technique_get_tool_id (technique), unknot_tool_get_id (tool));
+        }
+      g_assert_true (used);
+      g_assert_nonnull (unknot_tool_get_icon (tool));
+      assert_drawing_renders (unknot_tool_get_icon (tool));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 5);
+
+  /* Every technique: a known tool, 3–6 steps, each with a picture that renders, holds
+   * within 10–120 s, and the advice a person needs. */
+  for (guint t = 0; t < g_list_model_get_n_items (techniques); t++)
+    {
+      g_autoptr(UnknotTechnique) technique = g_list_model_get_item (techniques, t);
+      GListModel *steps = unknot_technique_get_steps (technique);
+
+      g_assert_nonnull (unknot_catalog_lookup_tool (catalog, unknot_technique_get_tool_id (technique)));
+      g_assert_cmpuint (g_list_model_get_n_items (steps), >=, 3);
+      g_assert_cmpuint (g_list_model_get_n_items (steps), <=, 6);
+      g_assert_nonnull (unknot_technique_get_position (technique));
+      g_assert_nonnull (unknot_technique_get_pressure (technique));
+      g_assert_nonnull (unknot_technique_get_stop (technique));
+      g_assert_nonnull (unknot_technique_get_breathing (technique));
+      g_assert_nonnull (unknot_technique_get_mistakes (technique)[0]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+        {
+          g_autoptr(UnknotStep) step = g_list_model_get_item (steps, i);
+
+          g_assert_cmpuint (unknot_step_get_number (step), ==, i + 1);
+          assert_drawing_renders (unknot_step_get_illustration (step));
+          if (unknot_step_is_hold (step))
+            {
+              holds++;
+              g_assert_cmpuint (unknot_step_get_hold_min (step), >=, 10);
+              g_assert_cmpuint (unknot_step_get_hold_max (step), <=, 120);
+              g_assert_cmpuint (unknot_step_get_hold_min (step), <=, unknot_step_get_hold_max (step));
+              /* The suggestion stays inside the step's range. */
+              g_assert_cmpuint (unknot_step_suggest_seconds (step, 5), ==, unknot_step_get_hold_min (step));
+              g_assert_cmpuint (unknot_step_suggest_seconds (step, 500), ==, unknot_step_get_hold_max (step));
+            }
+          else
+            {
+              g_assert_cmpuint (unknot_step_suggest_seconds (step, 30), ==, 0);
+            }
+        }
+    }
+  g_assert_cmpuint (holds, >=, g_list_model_get_n_items (techniques) / 2);
+}
+
+static void
+test_guide_complete (void)
+{
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  const char *topics[] = { "before-you-start", "when-to-massage", "partner-and-professional",
+                           "beyond-the-massage", "benefits" };
+  const char *occasions[] = { "post-workout", "after-sitting", "chronic-ache", "stress-relief",
+                              "before-stretching" };
+  UnknotTopic *safety, *when;
+  gboolean has_checklist = FALSE, has_warning = FALSE;
+  GListModel *sections;
+
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    g_assert_nonnull (unknot_catalog_lookup_topic (catalog, topics[i]));
+
+  /* Safety: what not to massage over, and the red flags, as lists. */
+  safety = unknot_catalog_lookup_topic (catalog, "before-you-start");
+  sections = unknot_topic_get_sections (safety);
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(UnknotTopicSection) section = g_list_model_get_item (sections, i);
+
+      if (unknot_topic_section_get_kind (section) == UNKNOT_SECTION_KIND_CHECKLIST)
+        {
+          has_checklist = TRUE;
+          g_assert_cmpuint (g_strv_length ((GStrv) unknot_topic_section_get_items (section)), >=, 4);
+        }
+      if (unknot_topic_section_get_kind (section) == UNKNOT_SECTION_KIND_WARNING)
+        {
+          has_warning = TRUE;
+          g_assert_cmpuint (g_strv_length ((GStrv) unknot_topic_section_get_items (section)), >=, 5);
+        }
+    }
+  g_assert_true (has_checklist);
+  g_assert_true (has_warning);
+
+  /* Each occasion to massage names techniques that exist. */
+  when = unknot_catalog_lookup_topic (catalog, "when-to-massage");
+  sections = unknot_topic_get_sections (when);
+  for (guint o = 0; o < G_N_ELEMENTS (occasions); o++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+        {
+          g_autoptr(UnknotTopicSection) section = g_list_model_get_item (sections, i);
+          const char * const *ids = unknot_topic_section_get_techniques (section);
+
+          if (!g_str_equal (unknot_topic_section_get_id (section), occasions[o]))
+            continue;
+
+          found = TRUE;
+          g_assert_nonnull (ids[0]);
+          for (guint t = 0; ids[t] != NULL; t++)
+            g_assert_nonnull (unknot_catalog_lookup_technique (catalog, ids[t]));
+        }
+      g_assert_true (found);
+    }
+}
+
+static void
+assert_invalid (const char *regions,
+                const char *tools,
+                const char *techniques,
+                const char *guide,
+                const char *message_part)
+{
+  g_autoptr(GBytes) r = g_bytes_new_static (regions, strlen (regions));
+  g_autoptr(GBytes) to = tools ? g_bytes_new_static (tools, strlen (tools)) : NULL;
+  g_autoptr(GBytes) te = techniques ? g_bytes_new_static (techniques, strlen (techniques)) : NULL;
+  g_autoptr(GBytes) g = guide ? g_bytes_new_static (guide, strlen (guide)) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new (r, to, te, g, &error);
+
+  if (catalog != NULL)
+    g_error ("accepted a catalogue that should fail with “%s”", message_part);
+  g_assert_nonnull (error);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, message_part);
+}
+
+#define REGIONS "<regions><region id='back' sides='both'><name>Back</name><location>L</location></region>" \
+                "<region id='spine' sides='none'><name>Spine</name><location>L</location></region></regions>"
+#define TOOLS "<tools><tool id='ball'><name>Ball</name><description>D</description></tool></tools>"
+#define STEP(hold) "<step illustration='a.svg' " hold "><text>T</text></step>"
+#define TECHNIQUE(tool, regions, hold) \
+  "<techniques><technique id='t' tool='" tool "' regions='" regions "'><title>T</title>" \
+  "<position>P</position><stop>S</stop><steps>" STEP("") STEP("") STEP(hold) "</steps></technique></techniques>"
+
+static void
+test_dangling_ids (void)
+{
+  g_autoptr(GBytes) r = g_bytes_new_static (REGIONS, strlen (REGIONS));
+  g_autoptr(GBytes) to = g_bytes_new_static (TOOLS, strlen (TOOLS));
+  const char *good = TECHNIQUE ("ball", "back", "hold-min='20' hold-max='40'");
+  g_autoptr(GBytes) te = g_bytes_new_static (good, strlen (good));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new (r, to, te, NULL, &error);
+
+  /* The small catalogue is valid as it stands ... */
+  g_assert_no_error (error);
+  g_assert_nonnull (unknot_catalog_lookup_technique (catalog, "t"));
+
+  /* ... and each broken link or value is refused with a message that names it. */
+  assert_invalid (REGIONS, TOOLS, TECHNIQUE ("roller", "back", ""), NULL, "roller");
+  assert_invalid (REGIONS, TOOLS, TECHNIQUE ("ball", "neck", ""), NULL, "neck");
+  assert_invalid (REGIONS, TOOLS, TECHNIQUE ("ball", "spine", ""), NULL, "spine");
+  assert_invalid (REGIONS, TOOLS, TECHNIQUE ("ball", "back", "hold-min='5' hold-max='40'"), NULL, "hold");
+  assert_invalid (REGIONS, TOOLS, TECHNIQUE ("ball", "back", "hold-min='50' hold-max='40'"), NULL, "hold");
+  assert_invalid (REGIONS, TOOLS, TECHNIQUE ("ball", "back", "hold-min='20'"), NULL, "hold");
+  assert_invalid (REGIONS, TOOLS, good,
+                  "<guide><topic id='g'><title>G</title><section id='s' techniques='t nope'>"
+                  "<title>S</title><text>T</text></section></topic></guide>", "nope");
+  assert_invalid (REGIONS, TOOLS TOOLS, NULL, NULL, "second <tools>");
+}
+
+static void
+test_search_techniques_and_guide (void)
+{
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  UnknotTechnique *roller = unknot_catalog_lookup_technique (catalog, "foam-roller-upper-back");
+  UnknotTechnique *cane = unknot_catalog_lookup_technique (catalog, "stick-upper-trapezius");
+  UnknotTopic *when = unknot_catalog_lookup_topic (catalog, "when-to-massage");
+
+  /* A technique is found by its tool's name. */
+  g_assert_true (unknot_technique_matches (roller, "foam roller"));
+  g_assert_false (unknot_technique_matches (cane, "foam roller"));
+  g_assert_true (unknot_topic_matches (when, "workout"));
 }
 
 int
@@ -111,6 +365,10 @@ main (int   argc,
   g_test_add_func ("/catalog/regions-complete", test_regions_complete);
   g_test_add_func ("/catalog/search-everyday-words", test_search_everyday_words);
   g_test_add_func ("/catalog/invalid", test_invalid_catalog);
+  g_test_add_func ("/catalog/techniques-integrity", test_techniques_integrity);
+  g_test_add_func ("/catalog/guide-complete", test_guide_complete);
+  g_test_add_func ("/catalog/dangling-ids", test_dangling_ids);
+  g_test_add_func ("/catalog/search-techniques-and-guide", test_search_techniques_and_guide);
 
   return g_test_run ();
 }

@@ -43,6 +43,8 @@ test_window_title_and_layout (void)
                    ==, "sidebar");
   g_assert_cmpstr (adw_navigation_page_get_tag (
                      adw_navigation_split_view_get_content (ADW_NAVIGATION_SPLIT_VIEW (split_view))),
+                   ==, "content");
+  g_assert_cmpstr (adw_navigation_page_get_tag (unknot_window_get_visible_page (UNKNOT_WINDOW (window))),
                    ==, "welcome");
 
   /* Wide: sidebar and content side by side. */
@@ -218,7 +220,8 @@ static gboolean
 region_page_shown (gpointer data)
 {
   PageCheck *check = data;
-  AdwNavigationPage *page = adw_navigation_split_view_get_content (check->split_view);
+  UnknotWindow *window = UNKNOT_WINDOW (gtk_widget_get_root (GTK_WIDGET (check->split_view)));
+  AdwNavigationPage *page = unknot_window_get_visible_page (window);
 
   return UNKNOT_IS_REGION_PAGE (page) &&
          g_str_equal (unknot_region_get_id (unknot_region_page_get_region (UNKNOT_REGION_PAGE (page))),
@@ -265,7 +268,7 @@ test_window_click_region_opens_page (void)
   check = (PageCheck) { split_view, "latissimus-dorsi-left" };
   unknot_test_wait_until (region_page_shown, &check);
   g_assert_cmpstr (unknot_body_map_get_selected_region (map), ==, "latissimus-dorsi-left");
-  g_assert_cmpstr (adw_navigation_page_get_title (adw_navigation_split_view_get_content (split_view)),
+  g_assert_cmpstr (adw_navigation_page_get_title (unknot_window_get_visible_page (UNKNOT_WINDOW (window))),
                    ==, "Latissimus dorsi, left side");
 
   /* The pointer over another region highlights it. */

@@ -15,33 +15,21 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <librsvg/rsvg.h>
 #include <math.h>
 
 #include "unknot-body-map-private.h"
-
-typedef enum {
-  MAP_STYLE_LIGHT,
-  MAP_STYLE_DARK,
-  MAP_STYLE_HIGH_CONTRAST,
-  MAP_STYLE_HIGH_CONTRAST_DARK,
-  N_MAP_STYLES
-} MapStyle;
-
-static const char *style_suffixes[N_MAP_STYLES] = {
-  NULL, "-dark.css", "-high-contrast.css", "-high-contrast-dark.css",
-};
+#include "unknot-svg-style.h"
 
 struct _UnknotBodyMap
 {
   GtkWidget         parent_instance;
 
   char             *resource_path;
+  char             *css_base;
   GBytes           *svg;
   RsvgHandle       *handle;
-  GBytes           *stylesheets[N_MAP_STYLES];
   double            svg_width;
   double            svg_height;
 
@@ -53,9 +41,9 @@ struct _UnknotBodyMap
   GdkRectangle      map_rect;
 
   /* The render cache and what it was made for. */
-  MapStyle          style;
-  MapStyle          handle_style;
-  MapStyle          cache_style;
+  UnknotSvgStyle    style;
+  UnknotSvgStyle    handle_style;
+  UnknotSvgStyle    cache_style;
   int               cache_scale;
   int               cache_width;
   int               cache_height;
@@ -195,18 +183,8 @@ unknot_body_map_load (UnknotBodyMap *self)
     }
 
   /* Stylesheets for the other styles sit beside the drawing: back-dark.css, … */
-  for (guint i = 0; i < N_MAP_STYLES; i++)
-    {
-      g_autofree char *base = NULL;
-      g_autofree char *path = NULL;
-
-      if (style_suffixes[i] == NULL)
-        continue;
-
-      base = g_strndup (self->resource_path, strlen (self->resource_path) - strlen (".svg"));
-      path = g_strconcat (base, style_suffixes[i], NULL);
-      self->stylesheets[i] = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-    }
+  self->css_base = g_strndup (self->resource_path,
+                              strlen (self->resource_path) - strlen (".svg"));
 
   ids = scan_region_ids (svg, &error);
   if (ids == NULL)
@@ -276,22 +254,10 @@ find_region_by_index (UnknotBodyMap *self,
   return NULL;
 }
 
-static MapStyle
-current_style (void)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (manager);
-
-  if (adw_style_manager_get_high_contrast (manager))
-    return dark ? MAP_STYLE_HIGH_CONTRAST_DARK : MAP_STYLE_HIGH_CONTRAST;
-
-  return dark ? MAP_STYLE_DARK : MAP_STYLE_LIGHT;
-}
-
 static void
 on_style_changed_cb (UnknotBodyMap *self)
 {
-  MapStyle style = current_style ();
+  UnknotSvgStyle style = unknot_svg_style_current ();
 
   if (style == self->style)
     return;
@@ -476,32 +442,18 @@ unknot_body_map_ensure_rendered (UnknotBodyMap *self)
   self->cache_scale = scale;
   self->cache_style = self->style;
 
-  /* A user stylesheet cannot be taken back, so each style gets a fresh handle. */
   if (self->style != self->handle_style)
     {
-      gsize size;
-      const guint8 *data = g_bytes_get_data (self->svg, &size);
-      RsvgHandle *handle = rsvg_handle_new_from_data (data, size, &error);
+      g_autoptr(RsvgHandle) handle = NULL;
 
+      handle = unknot_svg_style_load_handle (self->svg, self->css_base, self->style, &error);
       if (handle == NULL)
         {
-          g_warning ("Cannot reload the body map: %s", error->message);
+          g_warning ("Cannot restyle the body map: %s", error->message);
           return;
         }
 
-      if (self->stylesheets[self->style] != NULL)
-        {
-          const guint8 *css = g_bytes_get_data (self->stylesheets[self->style], &size);
-
-          if (!rsvg_handle_set_stylesheet (handle, css, size, &error))
-            {
-              g_warning ("Cannot apply the body map's style: %s", error->message);
-              g_clear_error (&error);
-            }
-        }
-
       g_set_object (&self->handle, handle);
-      g_object_unref (handle);
       self->handle_style = self->style;
     }
 
@@ -719,7 +671,7 @@ unknot_body_map_dispose (GObject *object)
 {
   UnknotBodyMap *self = UNKNOT_BODY_MAP (object);
 
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  unknot_svg_style_unwatch (self);
 
   if (self->regions != NULL)
     {
@@ -731,8 +683,6 @@ unknot_body_map_dispose (GObject *object)
   unknot_body_map_invalidate_cache (self);
   g_clear_object (&self->handle);
   g_clear_pointer (&self->svg, g_bytes_unref);
-  for (guint i = 0; i < N_MAP_STYLES; i++)
-    g_clear_pointer (&self->stylesheets[i], g_bytes_unref);
 
   G_OBJECT_CLASS (unknot_body_map_parent_class)->dispose (object);
 }
@@ -744,6 +694,7 @@ unknot_body_map_finalize (GObject *object)
 
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->resource_path, g_free);
+  g_clear_pointer (&self->css_base, g_free);
   g_clear_pointer (&self->selected_region, g_free);
 
   G_OBJECT_CLASS (unknot_body_map_parent_class)->finalize (object);
@@ -860,15 +811,9 @@ unknot_body_map_class_init (UnknotBodyMapClass *klass)
 static void
 unknot_body_map_init (UnknotBodyMap *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
   self->regions = g_ptr_array_new ();
-  self->style = current_style ();
-
-  g_signal_connect_swapped (manager, "notify::dark",
-                            G_CALLBACK (on_style_changed_cb), self);
-  g_signal_connect_swapped (manager, "notify::high-contrast",
-                            G_CALLBACK (on_style_changed_cb), self);
+  self->style = unknot_svg_style_current ();
+  unknot_svg_style_watch (G_CALLBACK (on_style_changed_cb), self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The content of Unknot, read from data/catalog/ in the GResource. The files are
- * translated with gettext: xgettext extracts them through the ITS rules in po/its/, and
- * every text is looked up in the catalogue's domain as it is read.
+ * The content of Unknot, read from data/catalog/ in the GResource: regions, tools,
+ * techniques and the guide. The files are translated with gettext: xgettext extracts
+ * them through the ITS rules in po/its/, and every text is looked up in Unknot's domain
+ * as it is read. Every id one file names in another must exist; a catalogue with a
+ * dangling id does not load.
  */
 
 #define G_LOG_DOMAIN "unknot-catalog"
@@ -13,7 +15,6 @@
 
 #include <glib/gi18n.h>
 
-#include "unknot-catalog.h"
 #include "unknot-catalog-private.h"
 
 struct _UnknotCatalog
@@ -21,225 +22,224 @@ struct _UnknotCatalog
   GObject     parent_instance;
 
   GListStore *regions;
-  GHashTable *regions_by_id;
+  GListStore *tools;
+  GListStore *techniques;
+  GListStore *topics;
+  GHashTable *by_id[4];
 };
 
 G_DEFINE_FINAL_TYPE (UnknotCatalog, unknot_catalog, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (unknot-catalog-error-quark, unknot_catalog_error)
 
-typedef struct
+enum { INDEX_REGIONS, INDEX_TOOLS, INDEX_TECHNIQUES, INDEX_TOPICS };
+
+static gboolean
+check_root (UnknotXmlNode  *root,
+            const char     *name,
+            GError        **error)
 {
-  UnknotCatalog    *catalog;
-  UnknotRegionInfo  info;
-  char             *sides;
-  GPtrArray        *muscles;
-  GString          *text;
-  gboolean          in_region;
-} ParseState;
-
-static void
-region_info_clear (UnknotRegionInfo *info)
-{
-  g_clear_pointer (&info->base_id, g_free);
-  g_clear_pointer (&info->name, g_free);
-  g_clear_pointer (&info->summary, g_free);
-  g_clear_pointer (&info->muscles, g_strfreev);
-  g_clear_pointer (&info->keywords, g_strfreev);
-  g_clear_pointer (&info->location, g_free);
-  g_clear_pointer (&info->function, g_free);
-  g_clear_pointer (&info->tightens, g_free);
-  g_clear_pointer (&info->pressing, g_free);
-  g_clear_pointer (&info->why_no_pressure, g_free);
-  g_clear_pointer (&info->instead, g_free);
-}
-
-static void
-add_region (UnknotCatalog *self,
-            UnknotRegion  *region)
-{
-  g_list_store_append (self->regions, region);
-  g_hash_table_insert (self->regions_by_id,
-                       (gpointer) unknot_region_get_id (region),
-                       region);
-}
-
-static void
-parse_start_element (GMarkupParseContext  *context,
-                     const char           *element_name,
-                     const char          **attribute_names,
-                     const char          **attribute_values,
-                     gpointer              user_data,
-                     GError              **error)
-{
-  ParseState *state = user_data;
-
-  g_string_truncate (state->text, 0);
-
-  if (g_str_equal (element_name, "region"))
+  if (!g_str_equal (root->name, name))
     {
-      const char *id = NULL, *sides = NULL, *order = NULL;
-
-      if (!g_markup_collect_attributes (element_name, attribute_names, attribute_values, error,
-                                        G_MARKUP_COLLECT_STRING, "id", &id,
-                                        G_MARKUP_COLLECT_STRING, "sides", &sides,
-                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL,
-                                        "order", &order,
-                                        G_MARKUP_COLLECT_INVALID))
-        return;
-
-      if (!g_str_equal (sides, "both") && !g_str_equal (sides, "none"))
-        {
-          g_set_error (error, UNKNOT_CATALOG_ERROR, UNKNOT_CATALOG_ERROR_INVALID,
-                       "region “%s”: sides must be “both” or “none”", id);
-          return;
-        }
-
-      region_info_clear (&state->info);
-      state->info.base_id = g_strdup (id);
-      g_set_str (&state->sides, sides);
-      g_ptr_array_set_size (state->muscles, 0);
-      state->in_region = TRUE;
-    }
-}
-
-static void
-parse_text (GMarkupParseContext  *context,
-            const char           *text,
-            gsize                 text_len,
-            gpointer              user_data,
-            GError              **error)
-{
-  ParseState *state = user_data;
-
-  g_string_append_len (state->text, text, text_len);
-}
-
-static char *
-translated (ParseState *state)
-{
-  g_strstrip (state->text->str);
-  state->text->len = strlen (state->text->str);
-
-  return g_strdup (g_dgettext (GETTEXT_PACKAGE, state->text->str));
-}
-
-static void
-parse_end_element (GMarkupParseContext  *context,
-                   const char           *element_name,
-                   gpointer              user_data,
-                   GError              **error)
-{
-  ParseState *state = user_data;
-  UnknotRegionInfo *info = &state->info;
-  struct {
-    const char *element;
-    char **field;
-  } fields[] = {
-    { "name", &info->name },
-    { "short", &info->summary },
-    { "location", &info->location },
-    { "function", &info->function },
-    { "tightens", &info->tightens },
-    { "pressing", &info->pressing },
-    { "why-no-pressure", &info->why_no_pressure },
-    { "instead", &info->instead },
-  };
-
-  if (!state->in_region)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (g_str_equal (element_name, fields[i].element))
-        {
-          g_free (*fields[i].field);
-          *fields[i].field = translated (state);
-          return;
-        }
+      g_set_error (error, UNKNOT_CATALOG_ERROR, UNKNOT_CATALOG_ERROR_INVALID,
+                   "expected a <%s> document, found <%s>", name, root->name);
+      return FALSE;
     }
 
-  if (g_str_equal (element_name, "muscle"))
-    {
-      g_ptr_array_add (state->muscles, translated (state));
-    }
-  else if (g_str_equal (element_name, "keywords"))
-    {
-      g_autofree char *keywords = translated (state);
-      g_auto(GStrv) parts = g_strsplit (keywords, ";", -1);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          g_strstrip (parts[i]);
-          if (parts[i][0] != '\0')
-            g_strv_builder_add (builder, parts[i]);
-        }
-      g_clear_pointer (&info->keywords, g_strfreev);
-      info->keywords = g_strv_builder_end (builder);
-    }
-  else if (g_str_equal (element_name, "region"))
-    {
-      if (info->name == NULL || info->location == NULL)
-        {
-          g_set_error (error, UNKNOT_CATALOG_ERROR, UNKNOT_CATALOG_ERROR_INVALID,
-                       "region “%s” has no name or location", info->base_id);
-          return;
-        }
-
-      g_ptr_array_add (state->muscles, NULL);
-      info->muscles = g_strdupv ((GStrv) state->muscles->pdata);
-      g_ptr_array_set_size (state->muscles, 0);
-
-      if (g_str_equal (state->sides, "both"))
-        {
-          g_autoptr(UnknotRegion) left = unknot_region_new (info, "left");
-          g_autoptr(UnknotRegion) right = unknot_region_new (info, "right");
-
-          add_region (state->catalog, left);
-          add_region (state->catalog, right);
-        }
-      else
-        {
-          g_autoptr(UnknotRegion) region = unknot_region_new (info, NULL);
-
-          add_region (state->catalog, region);
-        }
-
-      region_info_clear (info);
-      state->in_region = FALSE;
-    }
+  return TRUE;
 }
 
 static gboolean
-unknot_catalog_load_regions (UnknotCatalog  *self,
-                             GBytes         *bytes,
-                             GError        **error)
+add_unique (UnknotCatalog  *self,
+            guint           index,
+            GListStore     *store,
+            const char     *id,
+            gpointer        item,
+            GError        **error)
 {
-  static const GMarkupParser parser = {
-    parse_start_element, parse_end_element, parse_text, NULL, NULL
-  };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  ParseState state = { 0 };
-  gboolean ok;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  if (g_hash_table_contains (self->by_id[index], id))
+    {
+      g_set_error (error, UNKNOT_CATALOG_ERROR, UNKNOT_CATALOG_ERROR_INVALID,
+                   "the id “%s” is used twice", id);
+      return FALSE;
+    }
 
-  state.catalog = self;
-  state.muscles = g_ptr_array_new_with_free_func (g_free);
-  state.text = g_string_new (NULL);
+  g_list_store_append (store, item);
+  g_hash_table_insert (self->by_id[index], (gpointer) id, item);
 
-  context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &state, NULL);
-  ok = g_markup_parse_context_parse (context, data, size, error) &&
-       g_markup_parse_context_end_parse (context, error);
+  return TRUE;
+}
 
-  region_info_clear (&state.info);
-  g_free (state.sides);
-  g_ptr_array_set_free_func (state.muscles, g_free);
-  g_ptr_array_unref (state.muscles);
-  g_string_free (state.text, TRUE);
+static gboolean
+load_region (UnknotCatalog  *self,
+             UnknotXmlNode  *node,
+             GError        **error)
+{
+  UnknotXmlNode *muscles = unknot_xml_node_get_child (node, "muscles");
+  g_autofree char *keywords = unknot_xml_node_dup_child_text (node, "keywords");
+  const char *sides = unknot_xml_node_get_attribute (node, "sides");
+  UnknotRegionInfo info = { 0 };
+  gboolean ok = TRUE;
+
+  info.base_id = (char *) unknot_xml_node_get_attribute (node, "id");
+  info.name = unknot_xml_node_dup_child_text (node, "name");
+  info.summary = unknot_xml_node_dup_child_text (node, "short");
+  info.muscles = muscles ? unknot_xml_node_dup_children_text (muscles, "muscle") : g_new0 (char *, 1);
+  info.keywords = g_strsplit (keywords ? keywords : "", ";", -1);
+  info.location = unknot_xml_node_dup_child_text (node, "location");
+  info.function = unknot_xml_node_dup_child_text (node, "function");
+  info.tightens = unknot_xml_node_dup_child_text (node, "tightens");
+  info.pressing = unknot_xml_node_dup_child_text (node, "pressing");
+  info.caution = unknot_xml_node_dup_child_text (node, "caution");
+  info.why_no_pressure = unknot_xml_node_dup_child_text (node, "why-no-pressure");
+  info.instead = unknot_xml_node_dup_child_text (node, "instead");
+
+  for (guint i = 0; info.keywords[i] != NULL; i++)
+    g_strstrip (info.keywords[i]);
+
+  if (info.base_id == NULL || info.name == NULL || info.location == NULL ||
+      (g_strcmp0 (sides, "both") != 0 && g_strcmp0 (sides, "none") != 0))
+    {
+      g_set_error (error, UNKNOT_CATALOG_ERROR, UNKNOT_CATALOG_ERROR_INVALID,
+                   "line %d: a region needs an id, sides “both” or “none”, a name and a "
+                   "location", node->line);
+      ok = FALSE;
+    }
+  else if (g_str_equal (sides, "both"))
+    {
+      g_autoptr(UnknotRegion) left = unknot_region_new (&info, "left");
+      g_autoptr(UnknotRegion) right = unknot_region_new (&info, "right");
+
+      ok = add_unique (self, INDEX_REGIONS, self->regions, unknot_region_get_id (left), left, error) &&
+           add_unique (self, INDEX_REGIONS, self->regions, unknot_region_get_id (right), right, error);
+    }
+  else
+    {
+      g_autoptr(UnknotRegion) region = unknot_region_new (&info, NULL);
+
+      ok = add_unique (self, INDEX_REGIONS, self->regions, unknot_region_get_id (region), region, error);
+    }
+
+  g_free (info.name);
+  g_free (info.summary);
+  g_strfreev (info.muscles);
+  g_strfreev (info.keywords);
+  g_free (info.location);
+  g_free (info.function);
+  g_free (info.tightens);
+  g_free (info.pressing);
+  g_free (info.caution);
+  g_free (info.why_no_pressure);
+  g_free (info.instead);
 
   return ok;
+}
+
+static gboolean
+region_base_exists (UnknotCatalog *self,
+                    const char    *base_id)
+{
+  g_autofree char *left = g_strconcat (base_id, "-left", NULL);
+
+  return g_hash_table_contains (self->by_id[INDEX_REGIONS], base_id) ||
+         g_hash_table_contains (self->by_id[INDEX_REGIONS], left);
+}
+
+static gboolean
+load_document (UnknotCatalog  *self,
+               GBytes         *bytes,
+               const char     *root_name,
+               GError        **error)
+{
+  g_autoptr(UnknotXmlNode) root = NULL;
+
+  if (bytes == NULL)
+    return TRUE;
+
+  root = unknot_xml_parse (bytes, error);
+  if (root == NULL || !check_root (root, root_name, error))
+    return FALSE;
+
+  for (guint i = 0; i < root->children->len; i++)
+    {
+      UnknotXmlNode *node = g_ptr_array_index (root->children, i);
+
+      if (g_str_equal (root_name, "regions"))
+        {
+          if (!load_region (self, node, error))
+            return FALSE;
+        }
+      else if (g_str_equal (root_name, "tools"))
+        {
+          g_autoptr(UnknotTool) tool = unknot_tool_new_from_xml (node, error);
+
+          if (tool == NULL ||
+              !add_unique (self, INDEX_TOOLS, self->tools, unknot_tool_get_id (tool), tool, error))
+            return FALSE;
+        }
+      else if (g_str_equal (root_name, "techniques"))
+        {
+          const char *tool_id = unknot_xml_node_get_attribute (node, "tool");
+          UnknotTool *tool = tool_id ? g_hash_table_lookup (self->by_id[INDEX_TOOLS], tool_id) : NULL;
+          g_autoptr(UnknotTechnique) technique = NULL;
+
+          if (tool == NULL)
+            {
+              g_set_error (error, UNKNOT_CATALOG_ERROR, UNKNOT_CATALOG_ERROR_INVALID,
+                           "line %d: unknown tool “%s”", node->line, tool_id ? tool_id : "");
+              return FALSE;
+            }
+
+          technique = unknot_technique_new_from_xml (node, unknot_tool_get_name (tool), error);
+          if (technique == NULL)
+            return FALSE;
+
+          for (const char * const *r = unknot_technique_get_regions (technique); *r; r++)
+            {
+              if (!region_base_exists (self, *r) || g_str_equal (*r, "spine"))
+                {
+                  g_set_error (error, UNKNOT_CATALOG_ERROR, UNKNOT_CATALOG_ERROR_INVALID,
+                               "technique “%s” names the region “%s”, which is not one "
+                               "to press", unknot_technique_get_id (technique), *r);
+                  return FALSE;
+                }
+            }
+
+          if (!add_unique (self, INDEX_TECHNIQUES, self->techniques,
+                           unknot_technique_get_id (technique), technique, error))
+            return FALSE;
+        }
+      else if (g_str_equal (root_name, "guide"))
+        {
+          g_autoptr(UnknotTopic) topic = unknot_topic_new_from_xml (node, error);
+          GListModel *sections;
+
+          if (topic == NULL)
+            return FALSE;
+
+          sections = unknot_topic_get_sections (topic);
+          for (guint s = 0; s < g_list_model_get_n_items (sections); s++)
+            {
+              g_autoptr(UnknotTopicSection) section = g_list_model_get_item (sections, s);
+
+              for (const char * const *t = unknot_topic_section_get_techniques (section); *t; t++)
+                {
+                  if (**t != '\0' && !g_hash_table_contains (self->by_id[INDEX_TECHNIQUES], *t))
+                    {
+                      g_set_error (error, UNKNOT_CATALOG_ERROR, UNKNOT_CATALOG_ERROR_INVALID,
+                                   "section “%s” names the unknown technique “%s”",
+                                   unknot_topic_section_get_id (section), *t);
+                      return FALSE;
+                    }
+                }
+            }
+
+          if (!add_unique (self, INDEX_TOPICS, self->topics, unknot_topic_get_id (topic), topic, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 static void
@@ -247,8 +247,12 @@ unknot_catalog_finalize (GObject *object)
 {
   UnknotCatalog *self = UNKNOT_CATALOG (object);
 
-  g_clear_pointer (&self->regions_by_id, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->by_id); i++)
+    g_clear_pointer (&self->by_id[i], g_hash_table_unref);
   g_clear_object (&self->regions);
+  g_clear_object (&self->tools);
+  g_clear_object (&self->techniques);
+  g_clear_object (&self->topics);
 
   G_OBJECT_CLASS (unknot_catalog_parent_class)->finalize (object);
 }
@@ -265,44 +269,75 @@ static void
 unknot_catalog_init (UnknotCatalog *self)
 {
   self->regions = g_list_store_new (UNKNOT_TYPE_REGION);
-  self->regions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->tools = g_list_store_new (UNKNOT_TYPE_TOOL);
+  self->techniques = g_list_store_new (UNKNOT_TYPE_TECHNIQUE);
+  self->topics = g_list_store_new (UNKNOT_TYPE_TOPIC);
+  for (guint i = 0; i < G_N_ELEMENTS (self->by_id); i++)
+    self->by_id[i] = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/**
+ * unknot_catalog_new:
+ * @regions_xml: the regions file
+ * @tools_xml: (nullable): the tools file
+ * @techniques_xml: (nullable): the techniques file (needs the tools)
+ * @guide_xml: (nullable): the guide file (needs the techniques it names)
+ *
+ * Returns: (transfer full) (nullable): the catalogue, or %NULL with @error set when a
+ *   file is malformed or names an id that does not exist
+ */
 UnknotCatalog *
-unknot_catalog_new_from_bytes (GBytes  *regions_xml,
-                               GError **error)
+unknot_catalog_new (GBytes  *regions_xml,
+                    GBytes  *tools_xml,
+                    GBytes  *techniques_xml,
+                    GBytes  *guide_xml,
+                    GError **error)
 {
   g_autoptr(UnknotCatalog) self = g_object_new (UNKNOT_TYPE_CATALOG, NULL);
 
   g_return_val_if_fail (regions_xml != NULL, NULL);
 
-  if (!unknot_catalog_load_regions (self, regions_xml, error))
+  if (!load_document (self, regions_xml, "regions", error) ||
+      !load_document (self, tools_xml, "tools", error) ||
+      !load_document (self, techniques_xml, "techniques", error) ||
+      !load_document (self, guide_xml, "guide", error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+static GBytes *
+lookup_file (const char *name)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_BASE_PATH "/catalog/", name, NULL);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+
+  if (bytes == NULL)
+    g_error ("The catalogue file %s is missing: %s", name, error->message);
+
+  return bytes;
 }
 
 /**
  * unknot_catalog_new_default:
  *
  * Loads the catalogue shipped in the application's GResource. The files are part of
- * the program, so a failure here is a programming error.
+ * the program and checked by its tests, so a failure here is a programming error.
  */
 UnknotCatalog *
 unknot_catalog_new_default (void)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) regions = lookup_file ("regions.xml");
+  g_autoptr(GBytes) tools = lookup_file ("tools.xml");
+  g_autoptr(GBytes) techniques = lookup_file ("techniques.xml");
+  g_autoptr(GBytes) guide = lookup_file ("guide.xml");
   g_autoptr(GError) error = NULL;
   UnknotCatalog *self;
 
-  bytes = g_resources_lookup_data (RESOURCE_BASE_PATH "/catalog/regions.xml",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL)
-    g_error ("The region catalogue is missing: %s", error->message);
-
-  self = unknot_catalog_new_from_bytes (bytes, &error);
+  self = unknot_catalog_new (regions, tools, techniques, guide, &error);
   if (self == NULL)
-    g_error ("The region catalogue is invalid: %s", error->message);
+    g_error ("The catalogue is invalid: %s", error->message);
 
   return self;
 }
@@ -310,26 +345,125 @@ unknot_catalog_new_default (void)
 /**
  * unknot_catalog_get_regions:
  *
- * Returns: (transfer none): a list of #UnknotRegion, in anatomical order
+ * Returns: (transfer none): the #UnknotRegion list, in anatomical order
  */
 GListModel *
 unknot_catalog_get_regions (UnknotCatalog *self)
 {
   g_return_val_if_fail (UNKNOT_IS_CATALOG (self), NULL);
-
   return G_LIST_MODEL (self->regions);
 }
 
 /**
  * unknot_catalog_lookup_region:
  *
- * Returns: (transfer none) (nullable): the region with this id
+ * Returns: (transfer none) (nullable): the region with this id ("rhomboids-left")
  */
 UnknotRegion *
 unknot_catalog_lookup_region (UnknotCatalog *self,
                               const char    *region_id)
 {
   g_return_val_if_fail (UNKNOT_IS_CATALOG (self), NULL);
+  return region_id ? g_hash_table_lookup (self->by_id[INDEX_REGIONS], region_id) : NULL;
+}
 
-  return region_id ? g_hash_table_lookup (self->regions_by_id, region_id) : NULL;
+/**
+ * unknot_catalog_get_tools:
+ *
+ * Returns: (transfer none): the #UnknotTool list
+ */
+GListModel *
+unknot_catalog_get_tools (UnknotCatalog *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->tools);
+}
+
+/**
+ * unknot_catalog_lookup_tool:
+ *
+ * Returns: (transfer none) (nullable): the tool with this id
+ */
+UnknotTool *
+unknot_catalog_lookup_tool (UnknotCatalog *self,
+                            const char    *tool_id)
+{
+  g_return_val_if_fail (UNKNOT_IS_CATALOG (self), NULL);
+  return tool_id ? g_hash_table_lookup (self->by_id[INDEX_TOOLS], tool_id) : NULL;
+}
+
+/**
+ * unknot_catalog_get_techniques:
+ *
+ * Returns: (transfer none): the #UnknotTechnique list
+ */
+GListModel *
+unknot_catalog_get_techniques (UnknotCatalog *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->techniques);
+}
+
+/**
+ * unknot_catalog_lookup_technique:
+ *
+ * Returns: (transfer none) (nullable): the technique with this id
+ */
+UnknotTechnique *
+unknot_catalog_lookup_technique (UnknotCatalog *self,
+                                 const char    *technique_id)
+{
+  g_return_val_if_fail (UNKNOT_IS_CATALOG (self), NULL);
+  return technique_id ? g_hash_table_lookup (self->by_id[INDEX_TECHNIQUES], technique_id) : NULL;
+}
+
+/**
+ * unknot_catalog_list_techniques_for_region:
+ * @base_id: a region's base id ("rhomboids"), without a side
+ *
+ * Returns: (transfer full): the techniques that work this region, in catalogue order
+ */
+GListModel *
+unknot_catalog_list_techniques_for_region (UnknotCatalog *self,
+                                           const char    *base_id)
+{
+  GListStore *store;
+
+  g_return_val_if_fail (UNKNOT_IS_CATALOG (self), NULL);
+
+  store = g_list_store_new (UNKNOT_TYPE_TECHNIQUE);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->techniques)); i++)
+    {
+      g_autoptr(UnknotTechnique) technique = g_list_model_get_item (G_LIST_MODEL (self->techniques), i);
+
+      if (unknot_technique_serves_region (technique, base_id))
+        g_list_store_append (store, technique);
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+/**
+ * unknot_catalog_get_topics:
+ *
+ * Returns: (transfer none): the #UnknotTopic list of the guide
+ */
+GListModel *
+unknot_catalog_get_topics (UnknotCatalog *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->topics);
+}
+
+/**
+ * unknot_catalog_lookup_topic:
+ *
+ * Returns: (transfer none) (nullable): the topic with this id
+ */
+UnknotTopic *
+unknot_catalog_lookup_topic (UnknotCatalog *self,
+                             const char    *topic_id)
+{
+  g_return_val_if_fail (UNKNOT_IS_CATALOG (self), NULL);
+  return topic_id ? g_hash_table_lookup (self->by_id[INDEX_TOPICS], topic_id) : NULL;
 }

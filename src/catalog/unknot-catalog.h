@@ -8,6 +8,11 @@
 #include <gio/gio.h>
 
 #include "unknot-region.h"
+#include "unknot-step.h"
+#include "unknot-technique.h"
+#include "unknot-tool.h"
+#include "unknot-topic.h"
+#include "unknot-topic-section.h"
 
 G_BEGIN_DECLS
 
@@ -21,12 +26,26 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (UnknotCatalog, unknot_catalog, UNKNOT, CATALOG, GObject)
 
-GQuark         unknot_catalog_error_quark     (void);
-UnknotCatalog *unknot_catalog_new_from_bytes  (GBytes         *regions_xml,
-                                               GError        **error);
-UnknotCatalog *unknot_catalog_new_default     (void);
-GListModel    *unknot_catalog_get_regions     (UnknotCatalog  *self);
-UnknotRegion  *unknot_catalog_lookup_region   (UnknotCatalog  *self,
-                                               const char     *region_id);
+GQuark           unknot_catalog_error_quark             (void);
+UnknotCatalog   *unknot_catalog_new                     (GBytes          *regions_xml,
+                                                         GBytes          *tools_xml,
+                                                         GBytes          *techniques_xml,
+                                                         GBytes          *guide_xml,
+                                                         GError         **error);
+UnknotCatalog   *unknot_catalog_new_default             (void);
+GListModel      *unknot_catalog_get_regions             (UnknotCatalog   *self);
+UnknotRegion    *unknot_catalog_lookup_region           (UnknotCatalog   *self,
+                                                         const char      *region_id);
+GListModel      *unknot_catalog_get_tools               (UnknotCatalog   *self);
+UnknotTool      *unknot_catalog_lookup_tool             (UnknotCatalog   *self,
+                                                         const char      *tool_id);
+GListModel      *unknot_catalog_get_techniques          (UnknotCatalog   *self);
+UnknotTechnique *unknot_catalog_lookup_technique        (UnknotCatalog   *self,
+                                                         const char      *technique_id);
+GListModel      *unknot_catalog_list_techniques_for_region (UnknotCatalog *self,
+                                                            const char    *base_id);
+GListModel      *unknot_catalog_get_topics              (UnknotCatalog   *self);
+UnknotTopic     *unknot_catalog_lookup_topic            (UnknotCatalog   *self,
+                                                         const char      *topic_id);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "unknot-catalog-private.h"
+#include "unknot-search.h"
 
 struct _UnknotRegion
 {
@@ -30,6 +31,7 @@ struct _UnknotRegion
   char    *function;
   char    *tightens;
   char    *pressing;
+  char    *caution;
   char    *why_no_pressure;
   char    *instead;
   char    *search_text;
@@ -64,6 +66,7 @@ unknot_region_finalize (GObject *object)
   g_free (self->function);
   g_free (self->tightens);
   g_free (self->pressing);
+  g_free (self->caution);
   g_free (self->why_no_pressure);
   g_free (self->instead);
   g_free (self->search_text);
@@ -124,14 +127,6 @@ unknot_region_init (UnknotRegion *self)
 {
 }
 
-static char *
-fold (const char *text)
-{
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normalized, -1);
-}
-
 UnknotRegion *
 unknot_region_new (const UnknotRegionInfo *info,
                    const char             *side)
@@ -158,6 +153,7 @@ unknot_region_new (const UnknotRegionInfo *info,
   self->function = g_strdup (info->function);
   self->tightens = g_strdup (info->tightens);
   self->pressing = g_strdup (info->pressing);
+  self->caution = g_strdup (info->caution);
   self->why_no_pressure = g_strdup (info->why_no_pressure);
   self->instead = g_strdup (info->instead);
 
@@ -167,7 +163,7 @@ unknot_region_new (const UnknotRegionInfo *info,
     g_string_append_printf (search, "%s\n", self->muscles[i]);
   for (guint i = 0; self->keywords && self->keywords[i]; i++)
     g_string_append_printf (search, "%s\n", self->keywords[i]);
-  self->search_text = fold (search->str);
+  self->search_text = unknot_search_fold (search->str);
 
   return self;
 }
@@ -257,6 +253,14 @@ unknot_region_get_pressing (UnknotRegion *self)
   return self->pressing;
 }
 
+/* What to take care of when working this region, or %NULL. */
+const char *
+unknot_region_get_caution (UnknotRegion *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_REGION (self), NULL);
+  return self->caution;
+}
+
 const char *
 unknot_region_get_why_no_pressure (UnknotRegion *self)
 {
@@ -289,21 +293,7 @@ gboolean
 unknot_region_matches (UnknotRegion *self,
                        const char   *query)
 {
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
-
   g_return_val_if_fail (UNKNOT_IS_REGION (self), FALSE);
 
-  if (query == NULL)
-    return TRUE;
-
-  folded = fold (query);
-  words = g_strsplit_set (folded, " \t,;", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] != '\0' && strstr (self->search_text, words[i]) == NULL)
-        return FALSE;
-    }
-
-  return TRUE;
+  return unknot_search_matches (self->search_text, query);
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,7 @@ const char         *unknot_region_get_location        (UnknotRegion *self);
 const char         *unknot_region_get_function        (UnknotRegion *self);
 const char         *unknot_region_get_tightens        (UnknotRegion *self);
 const char         *unknot_region_get_pressing        (UnknotRegion *self);
+const char         *unknot_region_get_caution         (UnknotRegion *self);
 const char         *unknot_region_get_why_no_pressure (UnknotRegion *self);
 const char         *unknot_region_get_instead         (UnknotRegion *self);
 gboolean            unknot_region_is_no_pressure_zone (UnknotRegion *self);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "unknot-page-sections.h"
 #include "unknot-region-page.h"
 
 struct _UnknotRegionPage
@@ -20,6 +21,7 @@ struct _UnknotRegionPage
 
   UnknotCatalog        *catalog;
   UnknotRegion         *region;
+  GSettings            *settings;
 
   GtkLabel             *title_label;
   GtkLabel             *summary_label;
@@ -28,7 +30,9 @@ struct _UnknotRegionPage
   GtkBox               *sections_box;
   AdwPreferencesGroup  *instead_group;
   GtkListBox           *instead_list;
-  AdwPreferencesGroup  *techniques_group;
+  GtkBox               *techniques_box;
+  GtkWidget            *caution_box;
+  GtkLabel             *caution_label;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotRegionPage, unknot_region_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -37,6 +41,7 @@ enum {
   PROP_0,
   PROP_CATALOG,
   PROP_REGION,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -47,32 +52,62 @@ add_section (UnknotRegionPage *self,
              const char       *heading,
              const char       *text)
 {
-  GtkWidget *box, *title, *body;
+  GtkWidget *section = unknot_page_section_new (heading, text);
 
-  if (text == NULL || *text == '\0')
-    return;
+  if (section != NULL)
+    gtk_box_append (self->sections_box, section);
+}
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  title = g_object_new (GTK_TYPE_LABEL,
-                        "label", heading,
-                        "xalign", 0.0f,
-                        "wrap", TRUE,
-                        NULL);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
-                                  -1);
-  body = g_object_new (GTK_TYPE_LABEL,
-                       "label", text,
-                       "xalign", 0.0f,
-                       "wrap", TRUE,
-                       "selectable", FALSE,
-                       NULL);
-  gtk_widget_add_css_class (body, "body");
+/* The techniques for this region, one group per tool, the person's own tools first. */
+static void
+add_techniques (UnknotRegionPage *self)
+{
+  g_autoptr(GListModel) techniques = NULL;
+  g_auto(GStrv) owned = NULL;
+  GListModel *tools = unknot_catalog_get_tools (self->catalog);
 
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), body);
-  gtk_box_append (self->sections_box, box);
+  techniques = unknot_catalog_list_techniques_for_region (self->catalog,
+                                                          unknot_region_get_base_id (self->region));
+  owned = self->settings ? g_settings_get_strv (self->settings, "owned-tools") : g_new0 (char *, 1);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint t = 0; t < g_list_model_get_n_items (tools); t++)
+        {
+          g_autoptr(UnknotTool) tool = g_list_model_get_item (tools, t);
+          gboolean is_owned = g_strv_contains ((const char * const *) owned, unknot_tool_get_id (tool));
+          GtkWidget *group = NULL;
+
+          if (is_owned != (pass == 0))
+            continue;
+
+          for (guint i = 0; i < g_list_model_get_n_items (techniques); i++)
+            {
+              g_autoptr(UnknotTechnique) technique = g_list_model_get_item (techniques, i);
+
+              if (!g_str_equal (unknot_technique_get_tool_id (technique), unknot_tool_get_id (tool)))
+                continue;
+
+              if (group == NULL)
+                {
+                  group = g_object_new (ADW_TYPE_PREFERENCES_GROUP,
+                                        "title", unknot_tool_get_name (tool),
+                                        "description", is_owned ? _("You have this tool") : NULL,
+                                        NULL);
+                  gtk_widget_set_name (group, unknot_tool_get_id (tool));
+                  gtk_box_append (self->techniques_box, group);
+                }
+
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                         unknot_page_link_row_new (unknot_technique_get_title (technique),
+                                                                   unknot_technique_get_summary (technique),
+                                                                   "win.show-technique",
+                                                                   g_variant_new ("(ss)",
+                                                                                  unknot_technique_get_id (technique),
+                                                                                  unknot_region_get_id (self->region))));
+            }
+        }
+    }
 }
 
 static void
@@ -92,15 +127,10 @@ add_instead_rows (UnknotRegionPage *self)
       if (other == NULL)
         continue;
 
-      row = g_object_new (ADW_TYPE_ACTION_ROW,
-                          "title", unknot_region_get_title (other),
-                          "subtitle", unknot_region_get_summary (other),
-                          "activatable", TRUE,
-                          "action-name", "win.show-region",
-                          "action-target", g_variant_new_string (beside_spine[i]),
-                          NULL);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      row = unknot_page_link_row_new (unknot_region_get_title (other),
+                                      unknot_region_get_summary (other),
+                                      "win.show-region",
+                                      g_variant_new_string (beside_spine[i]));
       gtk_list_box_append (self->instead_list, row);
     }
 }
@@ -130,15 +160,19 @@ unknot_region_page_fill (UnknotRegionPage *self)
       add_section (self, _("Instead"), unknot_region_get_instead (region));
       add_instead_rows (self);
       gtk_widget_set_visible (GTK_WIDGET (self->instead_group), TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->techniques_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->techniques_box), FALSE);
       return;
     }
+
+  gtk_label_set_label (self->caution_label, unknot_region_get_caution (region));
+  gtk_widget_set_visible (self->caution_box, unknot_region_get_caution (region) != NULL);
 
   add_section (self, _("Muscles"), muscle_list);
   add_section (self, _("Where It Is"), unknot_region_get_location (region));
   add_section (self, _("How to Reach It"), unknot_region_get_pressing (region));
   add_section (self, _("What It Does"), unknot_region_get_function (region));
   add_section (self, _("What Tightens It"), unknot_region_get_tightens (region));
+  add_techniques (self);
 }
 
 static void
@@ -159,6 +193,7 @@ unknot_region_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_REGION_PAGE);
   g_clear_object (&self->catalog);
   g_clear_object (&self->region);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (unknot_region_page_parent_class)->dispose (object);
 }
@@ -179,6 +214,10 @@ unknot_region_page_get_property (GObject    *object,
 
     case PROP_REGION:
       g_value_set_object (value, self->region);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
       break;
 
     default:
@@ -202,6 +241,10 @@ unknot_region_page_set_property (GObject      *object,
 
     case PROP_REGION:
       self->region = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
 
     default:
@@ -233,6 +276,18 @@ unknot_region_page_class_init (UnknotRegionPageClass *klass)
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * UnknotRegionPage:settings:
+   *
+   * Where the person's own tools are kept; their techniques come first.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -244,7 +299,9 @@ unknot_region_page_class_init (UnknotRegionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, instead_group);
   gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, instead_list);
-  gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, techniques_group);
+  gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, techniques_box);
+  gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, caution_box);
+  gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, caution_label);
 }
 
 static void
@@ -253,9 +310,14 @@ unknot_region_page_init (UnknotRegionPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * unknot_region_page_new:
+ * @settings: (nullable): where the person's own tools are kept
+ */
 UnknotRegionPage *
 unknot_region_page_new (UnknotCatalog *catalog,
-                        UnknotRegion  *region)
+                        UnknotRegion  *region,
+                        GSettings     *settings)
 {
   g_return_val_if_fail (UNKNOT_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (UNKNOT_IS_REGION (region), NULL);
@@ -263,6 +325,7 @@ unknot_region_page_new (UnknotCatalog *catalog,
   return g_object_new (UNKNOT_TYPE_REGION_PAGE,
                        "catalog", catalog,
                        "region", region,
+                       "settings", settings,
                        NULL);
 }
 

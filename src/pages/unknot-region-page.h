@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (UnknotRegionPage, unknot_region_page, UNKNOT, REGION_PAGE, AdwNavigationPage)
 
 UnknotRegionPage *unknot_region_page_new        (UnknotCatalog    *catalog,
-                                                 UnknotRegion     *region);
+                                                 UnknotRegion     *region,
+                                                 GSettings        *settings);
 UnknotRegion     *unknot_region_page_get_region (UnknotRegionPage *self);
 
 G_END_DECLS

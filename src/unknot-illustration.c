@@ -1,0 +1,331 @@
+/* unknot-illustration.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One of the project's drawings (a technique step, a tool), shown at its aspect ratio,
+ * crisp at any size and scale factor, and recoloured for the dark and high-contrast
+ * styles through the stylesheets beside the drawings. It rasterises only when its size,
+ * scale or style changes. Screen readers read its alternative text.
+ */
+
+#define G_LOG_DOMAIN "unknot-illustration"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "unknot-illustration.h"
+#include "unknot-svg-style.h"
+
+/* The illustrations' shared stylesheets: illustration-dark.css, … */
+#define CSS_BASE RESOURCE_BASE_PATH "/illustrations/illustration"
+
+struct _UnknotIllustration
+{
+  GtkWidget       parent_instance;
+
+  char           *resource_path;
+  GBytes         *svg;
+  double          svg_width;
+  double          svg_height;
+
+  UnknotSvgStyle  style;
+  GdkTexture     *texture;
+  int             texture_width;
+  int             texture_height;
+  UnknotSvgStyle  texture_style;
+};
+
+G_DEFINE_FINAL_TYPE (UnknotIllustration, unknot_illustration, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_RESOURCE_PATH,
+  PROP_ALTERNATIVE_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+on_style_changed_cb (UnknotIllustration *self)
+{
+  self->style = unknot_svg_style_current ();
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+unknot_illustration_load (UnknotIllustration *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsvgHandle) handle = NULL;
+
+  self->svg = g_resources_lookup_data (self->resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (self->svg == NULL)
+    {
+      g_warning ("Missing illustration %s: %s", self->resource_path, error->message);
+      return;
+    }
+
+  handle = unknot_svg_style_load_handle (self->svg, CSS_BASE, UNKNOT_SVG_STYLE_LIGHT, &error);
+  if (handle == NULL ||
+      !rsvg_handle_get_intrinsic_size_in_pixels (handle, &self->svg_width, &self->svg_height))
+    {
+      g_warning ("Cannot read illustration %s: %s", self->resource_path,
+                 error ? error->message : "no size");
+      g_clear_pointer (&self->svg, g_bytes_unref);
+    }
+}
+
+static GdkTexture *
+render (UnknotIllustration *self,
+        int                 width,
+        int                 height)
+{
+  g_autoptr(RsvgHandle) handle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GdkTexture *texture;
+
+  handle = unknot_svg_style_load_handle (self->svg, CSS_BASE, self->style, &error);
+  if (handle == NULL)
+    {
+      g_warning ("Cannot style illustration %s: %s", self->resource_path, error->message);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  if (!rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &error))
+    g_warning ("Cannot draw illustration %s: %s", self->resource_path, error->message);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
+static void
+unknot_illustration_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  UnknotIllustration *self = UNKNOT_ILLUSTRATION (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  double fit, w, h;
+
+  if (self->svg == NULL || width <= 0 || height <= 0)
+    return;
+
+  fit = MIN (width / self->svg_width, height / self->svg_height);
+  w = floor (self->svg_width * fit);
+  h = floor (self->svg_height * fit);
+
+  if (self->texture == NULL ||
+      self->texture_width != (int) w * scale ||
+      self->texture_height != (int) h * scale ||
+      self->texture_style != self->style)
+    {
+      g_clear_object (&self->texture);
+      self->texture_width = (int) w * scale;
+      self->texture_height = (int) h * scale;
+      self->texture_style = self->style;
+      self->texture = render (self, self->texture_width, self->texture_height);
+    }
+
+  if (self->texture != NULL)
+    gtk_snapshot_append_texture (snapshot, self->texture,
+                                 &GRAPHENE_RECT_INIT (floor ((width - w) / 2),
+                                                      floor ((height - h) / 2), w, h));
+}
+
+static GtkSizeRequestMode
+unknot_illustration_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+unknot_illustration_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  UnknotIllustration *self = UNKNOT_ILLUSTRATION (widget);
+  double w = self->svg_width > 0 ? self->svg_width : 1;
+  double h = self->svg_height > 0 ? self->svg_height : 1;
+
+  /* Never wider than twice its drawn size, and keeping its shape at any width. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MIN (120, (int) w);
+      *natural = (int) w;
+    }
+  else
+    {
+      int width = for_size > 0 ? MIN (for_size, (int) (2 * w)) : (int) w;
+
+      *minimum = *natural = (int) ceil (width * h / w);
+    }
+}
+
+static void
+unknot_illustration_constructed (GObject *object)
+{
+  UnknotIllustration *self = UNKNOT_ILLUSTRATION (object);
+
+  G_OBJECT_CLASS (unknot_illustration_parent_class)->constructed (object);
+
+  if (self->resource_path != NULL)
+    unknot_illustration_load (self);
+}
+
+static void
+unknot_illustration_dispose (GObject *object)
+{
+  UnknotIllustration *self = UNKNOT_ILLUSTRATION (object);
+
+  unknot_svg_style_unwatch (self);
+  g_clear_object (&self->texture);
+
+  G_OBJECT_CLASS (unknot_illustration_parent_class)->dispose (object);
+}
+
+static void
+unknot_illustration_finalize (GObject *object)
+{
+  UnknotIllustration *self = UNKNOT_ILLUSTRATION (object);
+
+  g_clear_pointer (&self->resource_path, g_free);
+  g_clear_pointer (&self->svg, g_bytes_unref);
+
+  G_OBJECT_CLASS (unknot_illustration_parent_class)->finalize (object);
+}
+
+static void
+unknot_illustration_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  UnknotIllustration *self = UNKNOT_ILLUSTRATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESOURCE_PATH:
+      g_value_set_string (value, self->resource_path);
+      break;
+
+    case PROP_ALTERNATIVE_TEXT:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+unknot_illustration_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  UnknotIllustration *self = UNKNOT_ILLUSTRATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESOURCE_PATH:
+      self->resource_path = g_value_dup_string (value);
+      break;
+
+    case PROP_ALTERNATIVE_TEXT:
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, g_value_get_string (value),
+                                      -1);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+unknot_illustration_class_init (UnknotIllustrationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = unknot_illustration_constructed;
+  object_class->dispose = unknot_illustration_dispose;
+  object_class->finalize = unknot_illustration_finalize;
+  object_class->get_property = unknot_illustration_get_property;
+  object_class->set_property = unknot_illustration_set_property;
+
+  widget_class->snapshot = unknot_illustration_snapshot;
+  widget_class->measure = unknot_illustration_measure;
+  widget_class->get_request_mode = unknot_illustration_get_request_mode;
+
+  properties[PROP_RESOURCE_PATH] =
+    g_param_spec_string ("resource-path", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * UnknotIllustration:alternative-text:
+   *
+   * What the picture shows, for people who cannot see it.
+   */
+  properties[PROP_ALTERNATIVE_TEXT] =
+    g_param_spec_string ("alternative-text", NULL, NULL, NULL,
+                         (G_PARAM_WRITABLE |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "illustration");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+unknot_illustration_init (UnknotIllustration *self)
+{
+  self->style = unknot_svg_style_current ();
+  unknot_svg_style_watch (G_CALLBACK (on_style_changed_cb), self);
+}
+
+GtkWidget *
+unknot_illustration_new (const char *resource_path,
+                         const char *alternative_text)
+{
+  return g_object_new (UNKNOT_TYPE_ILLUSTRATION,
+                       "resource-path", resource_path,
+                       "alternative-text", alternative_text,
+                       NULL);
+}
+
+const char *
+unknot_illustration_get_resource_path (UnknotIllustration *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_ILLUSTRATION (self), NULL);
+
+  return self->resource_path;
+}
+
+/* Whether the drawing was found and could be read. */
+gboolean
+unknot_illustration_is_loaded (UnknotIllustration *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_ILLUSTRATION (self), FALSE);
+
+  return self->svg != NULL;
+}
