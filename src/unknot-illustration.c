@@ -84,9 +84,6 @@ render (UnknotIllustration *self,
 {
   g_autoptr(RsvgHandle) handle = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
   GdkTexture *texture;
 
   handle = unknot_svg_style_load_handle (self->svg, CSS_BASE, self->style, &error);
@@ -96,18 +93,9 @@ render (UnknotIllustration *self,
       return NULL;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  if (!rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &error))
+  texture = unknot_svg_style_render (handle, width, height, &error);
+  if (error != NULL)
     g_warning ("Cannot draw illustration %s: %s", self->resource_path, error->message);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * height);
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
 
   return texture;
 }

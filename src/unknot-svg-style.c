@@ -74,6 +74,41 @@ unknot_svg_style_load_handle (GBytes          *svg,
   return g_steal_pointer (&handle);
 }
 
+/**
+ * unknot_svg_style_render:
+ * @handle: a drawing
+ *
+ * Rasterises the whole drawing, fitted into @width × @height device pixels.
+ *
+ * Returns: (transfer full): the picture; on error, what was drawn before it
+ */
+GdkTexture *
+unknot_svg_style_render (RsvgHandle  *handle,
+                         int          width,
+                         int          height,
+                         GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GdkTexture *texture;
+  int stride;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is GDK's default memory format. */
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
 /* Calls @callback (swapped, with @instance) whenever the style may have changed. */
 void
 unknot_svg_style_watch (GCallback callback,

@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include <gtk/gtk.h>
 #include <librsvg/rsvg.h>
 
 G_BEGIN_DECLS
@@ -29,6 +30,10 @@ UnknotSvgStyle  unknot_svg_style_current       (void);
 RsvgHandle     *unknot_svg_style_load_handle   (GBytes          *svg,
                                                 const char      *css_base,
                                                 UnknotSvgStyle   style,
+                                                GError         **error);
+GdkTexture     *unknot_svg_style_render        (RsvgHandle      *handle,
+                                                int              width,
+                                                int              height,
                                                 GError         **error);
 void            unknot_svg_style_watch         (GCallback        callback,
                                                 gpointer         instance);

@@ -289,21 +289,6 @@ region_logical_rect (UnknotBodyMap       *self,
   rect->height = CLAMP (y1, 0, self->map_rect.height) - rect->y;
 }
 
-static GdkTexture *
-texture_from_surface (cairo_surface_t *surface)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
-
-  /* Cairo's ARGB32 is GDK's default memory format. */
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-}
-
 /* A white, premultiplied texture whose alpha is @alpha (one byte per pixel). */
 static GdkTexture *
 mask_texture (const guint8 *alpha,
@@ -415,8 +400,6 @@ void
 unknot_body_map_ensure_rendered (UnknotBodyMap *self)
 {
   g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
   RsvgRectangle viewport;
   int scale, width, height;
 
@@ -458,13 +441,9 @@ unknot_body_map_ensure_rendered (UnknotBodyMap *self)
     }
 
   viewport = (RsvgRectangle) { 0, 0, width, height };
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  if (!rsvg_handle_render_document (self->handle, cr, &viewport, &error))
+  self->base_texture = unknot_svg_style_render (self->handle, width, height, &error);
+  if (error != NULL)
     g_warning ("Cannot render the body map: %s", error->message);
-  cairo_destroy (cr);
-  self->base_texture = texture_from_surface (surface);
-  cairo_surface_destroy (surface);
 
   self->id_map = g_malloc0 ((gsize) width * height);
   for (guint i = 0; i < self->regions->len; i++)
