@@ -154,17 +154,22 @@ unknot_illustration_measure (GtkWidget      *widget,
   double w = self->svg_width > 0 ? self->svg_width : 1;
   double h = self->svg_height > 0 ? self->svg_height : 1;
 
-  /* Never wider than twice its drawn size, and keeping its shape at any width. */
+  /* Any width from a small minimum to twice its drawn size, its height following. */
+  int min_width = MIN (120, (int) w);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = MIN (120, (int) w);
-      *natural = (int) w;
+      *minimum = min_width;
+      *natural = for_size > 0 ? MAX (min_width, (int) (for_size * w / h)) : (int) w;
+    }
+  else if (for_size > 0)
+    {
+      *minimum = *natural = (int) ceil (MIN (for_size, 2 * w) * h / w);
     }
   else
     {
-      int width = for_size > 0 ? MIN (for_size, (int) (2 * w)) : (int) w;
-
-      *minimum = *natural = (int) ceil (width * h / w);
+      *minimum = (int) ceil (min_width * h / w);
+      *natural = (int) ceil (h);
     }
 }
 
