@@ -17,6 +17,12 @@
 #include "unknot-illustration.h"
 #include "unknot-svg-style.h"
 
+/* How far past its drawn size a drawing may grow. */
+#define MAX_SCALE 1.3
+
+/* Space kept above the drawn figure, in the drawing's units. */
+#define TOP_MARGIN 10
+
 /* The illustrations' shared stylesheets: illustration-dark.css, … */
 #define CSS_BASE RESOURCE_BASE_PATH "/illustrations/illustration"
 
@@ -26,8 +32,9 @@ struct _UnknotIllustration
 
   char           *resource_path;
   GBytes         *svg;
-  double          svg_width;
-  double          svg_height;
+  /* The part of the drawing shown: all of its width, and from a little above the
+   * figure down to the floor, so a person lying down is not lost in empty space. */
+  graphene_rect_t area;
 
   UnknotSvgStyle  style;
   GdkTexture     *texture;
@@ -59,6 +66,8 @@ unknot_illustration_load (UnknotIllustration *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RsvgHandle) handle = NULL;
+  RsvgRectangle ink, logical;
+  double width, height;
 
   self->svg = g_resources_lookup_data (self->resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (self->svg == NULL)
@@ -69,11 +78,22 @@ unknot_illustration_load (UnknotIllustration *self)
 
   handle = unknot_svg_style_load_handle (self->svg, CSS_BASE, UNKNOT_SVG_STYLE_LIGHT, &error);
   if (handle == NULL ||
-      !rsvg_handle_get_intrinsic_size_in_pixels (handle, &self->svg_width, &self->svg_height))
+      !rsvg_handle_get_intrinsic_size_in_pixels (handle, &width, &height))
     {
       g_warning ("Cannot read illustration %s: %s", self->resource_path,
                  error ? error->message : "no size");
       g_clear_pointer (&self->svg, g_bytes_unref);
+      return;
+    }
+
+  graphene_rect_init (&self->area, 0, 0, width, height);
+  if (rsvg_handle_get_geometry_for_layer (handle, NULL,
+                                          &(RsvgRectangle) { 0, 0, width, height },
+                                          &ink, &logical, NULL))
+    {
+      double top = CLAMP (ink.y - TOP_MARGIN, 0, height / 2);
+
+      graphene_rect_init (&self->area, 0, top, width, height - top);
     }
 }
 
@@ -93,7 +113,7 @@ render (UnknotIllustration *self,
       return NULL;
     }
 
-  texture = unknot_svg_style_render (handle, width, height, &error);
+  texture = unknot_svg_style_render (handle, &self->area, width, height, &error);
   if (error != NULL)
     g_warning ("Cannot draw illustration %s: %s", self->resource_path, error->message);
 
@@ -113,9 +133,9 @@ unknot_illustration_snapshot (GtkWidget   *widget,
   if (self->svg == NULL || width <= 0 || height <= 0)
     return;
 
-  fit = MIN (width / self->svg_width, height / self->svg_height);
-  w = floor (self->svg_width * fit);
-  h = floor (self->svg_height * fit);
+  fit = MIN (width / self->area.size.width, height / self->area.size.height);
+  w = floor (self->area.size.width * fit);
+  h = floor (self->area.size.height * fit);
 
   if (self->texture == NULL ||
       self->texture_width != (int) w * scale ||
@@ -151,20 +171,23 @@ unknot_illustration_measure (GtkWidget      *widget,
                              int            *natural_baseline)
 {
   UnknotIllustration *self = UNKNOT_ILLUSTRATION (widget);
-  double w = self->svg_width > 0 ? self->svg_width : 1;
-  double h = self->svg_height > 0 ? self->svg_height : 1;
+  double w = self->area.size.width > 0 ? self->area.size.width : 1;
+  double h = self->area.size.height > 0 ? self->area.size.height : 1;
 
-  /* Any width from a small minimum to twice its drawn size, its height following. */
+  /* Any width from a small minimum to a little over its drawn size, its height
+   * following; larger, a simple drawing only looks empty. */
   int min_width = MIN (120, (int) w);
+  double max_width = MAX_SCALE * w;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = min_width;
-      *natural = for_size > 0 ? MAX (min_width, (int) (for_size * w / h)) : (int) w;
+      *natural = for_size > 0 ? CLAMP ((int) (for_size * w / h), min_width, (int) max_width)
+                              : (int) w;
     }
   else if (for_size > 0)
     {
-      *minimum = *natural = (int) ceil (MIN (for_size, 2 * w) * h / w);
+      *minimum = *natural = (int) ceil (MIN (for_size, max_width) * h / w);
     }
   else
     {

@@ -77,26 +77,45 @@ unknot_svg_style_load_handle (GBytes          *svg,
 /**
  * unknot_svg_style_render:
  * @handle: a drawing
+ * @area: (nullable): the part of the drawing to show, in its own units, or %NULL for
+ *   all of it
  *
- * Rasterises the whole drawing, fitted into @width × @height device pixels.
+ * Rasterises the drawing, or @area of it, into @width × @height device pixels.
  *
  * Returns: (transfer full): the picture; on error, what was drawn before it
  */
 GdkTexture *
-unknot_svg_style_render (RsvgHandle  *handle,
-                         int          width,
-                         int          height,
-                         GError     **error)
+unknot_svg_style_render (RsvgHandle            *handle,
+                         const graphene_rect_t *area,
+                         int                    width,
+                         int                    height,
+                         GError               **error)
 {
+  RsvgRectangle viewport = { 0, 0, width, height };
   g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   GdkTexture *texture;
   int stride;
 
+  /* Showing only @area: the whole drawing is laid out larger and shifted so that
+   * @area fills the picture. */
+  if (area != NULL)
+    {
+      double svg_width, svg_height, sx, sy;
+
+      if (rsvg_handle_get_intrinsic_size_in_pixels (handle, &svg_width, &svg_height))
+        {
+          sx = width / area->size.width;
+          sy = height / area->size.height;
+          viewport = (RsvgRectangle) { -area->origin.x * sx, -area->origin.y * sy,
+                                       svg_width * sx, svg_height * sy };
+        }
+    }
+
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, error);
+  rsvg_handle_render_document (handle, cr, &viewport, error);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

@@ -31,10 +31,11 @@ RsvgHandle     *unknot_svg_style_load_handle   (GBytes          *svg,
                                                 const char      *css_base,
                                                 UnknotSvgStyle   style,
                                                 GError         **error);
-GdkTexture     *unknot_svg_style_render        (RsvgHandle      *handle,
-                                                int              width,
-                                                int              height,
-                                                GError         **error);
+GdkTexture     *unknot_svg_style_render        (RsvgHandle            *handle,
+                                                const graphene_rect_t *area,
+                                                int                    width,
+                                                int                    height,
+                                                GError               **error);
 void            unknot_svg_style_watch         (GCallback        callback,
                                                 gpointer         instance);
 void            unknot_svg_style_unwatch       (gpointer         instance);

@@ -441,7 +441,7 @@ unknot_body_map_ensure_rendered (UnknotBodyMap *self)
     }
 
   viewport = (RsvgRectangle) { 0, 0, width, height };
-  self->base_texture = unknot_svg_style_render (self->handle, width, height, &error);
+  self->base_texture = unknot_svg_style_render (self->handle, NULL, width, height, &error);
   if (error != NULL)
     g_warning ("Cannot render the body map: %s", error->message);
 

@@ -21,6 +21,7 @@ struct _UnknotTopicSection
   char              *text;
   GStrv              items;
   GStrv              techniques;
+  char              *icon_name;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotTopicSection, unknot_topic_section, G_TYPE_OBJECT)
@@ -35,6 +36,7 @@ unknot_topic_section_finalize (GObject *object)
   g_free (self->text);
   g_strfreev (self->items);
   g_strfreev (self->techniques);
+  g_free (self->icon_name);
 
   G_OBJECT_CLASS (unknot_topic_section_parent_class)->finalize (object);
 }
@@ -63,6 +65,7 @@ unknot_topic_section_new_from_xml (UnknotXmlNode  *node,
   self->text = unknot_xml_node_dup_child_text (node, "text");
   self->items = unknot_xml_node_dup_children_text (node, "item");
   self->techniques = techniques ? g_strsplit (techniques, " ", -1) : g_new0 (char *, 1);
+  self->icon_name = g_strdup (unknot_xml_node_get_attribute (node, "icon"));
 
   if (kind == NULL)
     self->kind = UNKNOT_SECTION_KIND_TEXT;
@@ -128,4 +131,12 @@ unknot_topic_section_get_techniques (UnknotTopicSection *self)
 {
   g_return_val_if_fail (UNKNOT_IS_TOPIC_SECTION (self), NULL);
   return (const char * const *) self->techniques;
+}
+
+/* The symbolic icon before each item of a checklist, or %NULL. */
+const char *
+unknot_topic_section_get_icon_name (UnknotTopicSection *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_TOPIC_SECTION (self), NULL);
+  return self->icon_name;
 }

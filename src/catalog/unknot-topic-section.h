@@ -25,5 +25,6 @@ const char         *unknot_topic_section_get_title      (UnknotTopicSection *sel
 const char         *unknot_topic_section_get_text       (UnknotTopicSection *self);
 const char * const *unknot_topic_section_get_items      (UnknotTopicSection *self);
 const char * const *unknot_topic_section_get_techniques (UnknotTopicSection *self);
+const char         *unknot_topic_section_get_icon_name  (UnknotTopicSection *self);
 
 G_END_DECLS

@@ -61,7 +61,8 @@ create_hold_button (UnknotTechniquePage *self,
   g_autofree char *range = NULL;
   GtkWidget *box, *button, *hint;
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
 
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Hold %u Second", "_Hold %u Seconds", seconds),
                            seconds);
@@ -73,7 +74,7 @@ create_hold_button (UnknotTechniquePage *self,
                                                          unknot_technique_get_id (self->technique),
                                                          unknot_step_get_number (step),
                                                          seconds),
-                         "valign", GTK_ALIGN_CENTER,
+                         "halign", GTK_ALIGN_CENTER,
                          NULL);
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "suggested-action");
@@ -92,7 +93,7 @@ create_hold_button (UnknotTechniquePage *self,
   hint = g_object_new (GTK_TYPE_LABEL,
                        "label", range,
                        "wrap", TRUE,
-                       "xalign", 0.0f,
+                       "justify", GTK_JUSTIFY_CENTER,
                        NULL);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_box_append (GTK_BOX (box), hint);

@@ -101,7 +101,7 @@ create_section (UnknotTopicPage    *self,
       box = unknot_page_section_new (unknot_topic_section_get_title (section),
                                      unknot_topic_section_get_text (section));
       part = unknot_page_list_new (NULL, unknot_topic_section_get_items (section),
-                                   "action-unavailable-symbolic");
+                                   unknot_topic_section_get_icon_name (section));
       if (part != NULL)
         gtk_box_append (GTK_BOX (box), part);
       return box;
