@@ -64,6 +64,8 @@ test_window_title_and_layout (void)
   g_assert_nonnull (menu_button);
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, "Main Menu");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu_button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
 
   unknot_test_close_window (window);
 }

@@ -233,8 +233,14 @@ unknot_technique_page_fill (UnknotTechniquePage *self)
                                                      unknot_technique_get_mistakes (technique),
                                                      "dialog-warning-symbolic"));
   if (tool != NULL)
-    append_if (self->advice_box, unknot_page_section_new (_("Choosing Pressure"),
-                                                          unknot_tool_get_pressure (tool)));
+    {
+      g_autofree char *about = g_strjoin (" ", unknot_tool_get_description (tool),
+                                          unknot_tool_get_good_for (tool), NULL);
+
+      append_if (self->advice_box, unknot_page_section_new (_("About the Tool"), about));
+      append_if (self->advice_box, unknot_page_section_new (_("Choosing Pressure"),
+                                                            unknot_tool_get_pressure (tool)));
+    }
 
   fill_other_tools (self);
 }
