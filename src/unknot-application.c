@@ -23,6 +23,10 @@ struct _UnknotApplication
 
   GSettings      *settings;
   UnknotCatalog  *catalog;
+  UnknotHoldTimer *hold_timer;
+  UnknotTechnique *hold_technique;
+  UnknotStep     *hold_step;
+  GtkMediaStream *chime;
   char           *screenshot_path;
 };
 
@@ -30,6 +34,7 @@ G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION
 
 enum {
   SIGNAL_HOLD_REQUESTED,
+  SIGNAL_LOG_REQUESTED,
   N_SIGNALS
 };
 
@@ -184,16 +189,83 @@ unknot_application_start_hold_action (GSimpleAction *action,
   guint step, seconds;
   UnknotTechnique *technique;
 
+  g_autoptr(UnknotStep) hold_step = NULL;
+  gboolean both_sides;
+
   g_variant_get (parameter, "(&suu)", &technique_id, &step, &seconds);
   technique = unknot_catalog_lookup_technique (unknot_application_get_catalog (self), technique_id);
-  if (technique == NULL || step == 0 ||
+  if (technique == NULL || step == 0 || seconds == 0 ||
       step > g_list_model_get_n_items (unknot_technique_get_steps (technique)))
     {
       g_warning ("start-hold: no step %u in technique “%s”", step, technique_id);
       return;
     }
 
+  hold_step = g_list_model_get_item (unknot_technique_get_steps (technique), step - 1);
+  g_set_object (&self->hold_technique, technique);
+  g_set_object (&self->hold_step, hold_step);
+
+  /* A one-sided step runs on both sides when the person asked for that. */
+  both_sides = unknot_step_is_one_sided (hold_step) &&
+               g_settings_get_boolean (self->settings, "both-sides");
+  unknot_hold_timer_start (unknot_application_get_hold_timer (self), seconds, both_sides);
+
   g_signal_emit (self, signals[SIGNAL_HOLD_REQUESTED], 0, technique_id, step, seconds);
+}
+
+/* "Log how it feels" after a hold: (technique id, step number). The pain journal
+ * takes it from here. */
+static void
+unknot_application_log_session_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  UnknotApplication *self = user_data;
+  const char *technique_id;
+  guint step;
+
+  g_variant_get (parameter, "(&su)", &technique_id, &step);
+  if (unknot_catalog_lookup_technique (unknot_application_get_catalog (self), technique_id) == NULL)
+    {
+      g_warning ("log-session: no technique “%s”", technique_id);
+      return;
+    }
+
+  gtk_window_present (unknot_application_get_main_window (self));
+  g_signal_emit (self, signals[SIGNAL_LOG_REQUESTED], 0, technique_id, step);
+}
+
+static void
+on_hold_finished_cb (UnknotApplication *self)
+{
+  GtkWindow *window = unknot_application_get_main_window (self);
+
+  if (g_settings_get_boolean (self->settings, "sound-enabled"))
+    {
+      /* With no audio device the stream reports an error on itself and stays silent. */
+      if (self->chime == NULL)
+        self->chime = gtk_media_file_new_for_resource (RESOURCE_BASE_PATH "/sounds/hold-complete.wav");
+      gtk_media_stream_seek (self->chime, 0);
+      gtk_media_stream_play (self->chime);
+    }
+
+  if (window == NULL || !gtk_window_is_active (window))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Hold Complete"));
+      g_autoptr(GIcon) icon = g_themed_icon_new (APPLICATION_ID);
+
+      g_notification_set_body (notification,
+                               self->hold_technique
+                               ? unknot_technique_get_title (self->hold_technique)
+                               : _("Your hold is done."));
+      g_notification_set_icon (notification, icon);
+      if (self->hold_technique != NULL && self->hold_step != NULL)
+        g_notification_add_button_with_target (notification, _("Log How It Feels"),
+                                               "app.log-session", "(su)",
+                                               unknot_technique_get_id (self->hold_technique),
+                                               unknot_step_get_number (self->hold_step));
+      g_application_send_notification (G_APPLICATION (self), "hold-complete", notification);
+    }
 }
 
 static const GActionEntry app_actions[] = {
@@ -202,6 +274,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", unknot_application_preferences_action },
   { "shortcuts", unknot_application_shortcuts_action },
   { "start-hold", unknot_application_start_hold_action, "(suu)" },
+  { "log-session", unknot_application_log_session_action, "(su)" },
 };
 
 static int
@@ -292,6 +365,12 @@ unknot_application_dispose (GObject *object)
 {
   UnknotApplication *self = UNKNOT_APPLICATION (object);
 
+  if (self->hold_timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->hold_timer, self);
+  g_clear_object (&self->hold_timer);
+  g_clear_object (&self->hold_technique);
+  g_clear_object (&self->hold_step);
+  g_clear_object (&self->chime);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
 
@@ -335,6 +414,20 @@ unknot_application_class_init (UnknotApplicationClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * UnknotApplication::log-requested:
+   * @technique_id: the technique
+   * @step: the step's number, from 1
+   *
+   * The person asked to log how a hold felt (app.log-session).
+   */
+  signals[SIGNAL_LOG_REQUESTED] =
+    g_signal_new ("log-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 }
 
 static void
@@ -386,4 +479,46 @@ unknot_application_get_catalog (UnknotApplication *self)
     self->catalog = unknot_catalog_new_default ();
 
   return self->catalog;
+}
+
+/**
+ * unknot_application_get_hold_timer:
+ *
+ * Returns: (transfer none): the one hold timer, which runs whatever page is shown
+ */
+UnknotHoldTimer *
+unknot_application_get_hold_timer (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->hold_timer == NULL)
+    {
+      self->hold_timer = unknot_hold_timer_new ();
+      g_signal_connect_swapped (self->hold_timer, "finished",
+                                G_CALLBACK (on_hold_finished_cb), self);
+    }
+
+  return self->hold_timer;
+}
+
+/**
+ * unknot_application_get_hold_step:
+ * @technique: (out) (transfer none) (optional): the technique of the last hold
+ * @step: (out) (transfer none) (optional): its step
+ *
+ * Returns: whether a hold was started from a step
+ */
+gboolean
+unknot_application_get_hold_step (UnknotApplication  *self,
+                                  UnknotTechnique   **technique,
+                                  UnknotStep        **step)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), FALSE);
+
+  if (technique != NULL)
+    *technique = self->hold_technique;
+  if (step != NULL)
+    *step = self->hold_step;
+
+  return self->hold_step != NULL;
 }

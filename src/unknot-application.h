@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "catalog/unknot-catalog.h"
+#include "timer/unknot-hold-timer.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,9 @@ G_DECLARE_FINAL_TYPE (UnknotApplication, unknot_application, UNKNOT, APPLICATION
 UnknotApplication *unknot_application_new          (void);
 GSettings         *unknot_application_get_settings (UnknotApplication *self);
 UnknotCatalog     *unknot_application_get_catalog  (UnknotApplication *self);
+UnknotHoldTimer   *unknot_application_get_hold_timer (UnknotApplication *self);
+gboolean           unknot_application_get_hold_step  (UnknotApplication  *self,
+                                                      UnknotTechnique   **technique,
+                                                      UnknotStep        **step);
 
 G_END_DECLS

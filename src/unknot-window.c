@@ -15,6 +15,7 @@
 #include "pages/unknot-region-page.h"
 #include "pages/unknot-technique-page.h"
 #include "pages/unknot-topic-page.h"
+#include "timer/unknot-hold-page.h"
 #include "unknot-window.h"
 
 struct _UnknotWindow
@@ -35,6 +36,9 @@ struct _UnknotWindow
   GtkScrolledWindow       *map_scroller;
   GtkListBox              *results_list;
   UnknotBodyMap           *body_map;
+  GtkWidget               *hold_indicator;
+  AdwButtonContent        *hold_indicator_content;
+  guint                    indicator_timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotWindow, unknot_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -163,6 +167,115 @@ show_topic_action (GtkWidget  *widget,
 
   unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_topic_page_new (self->catalog, topic)),
                            FALSE);
+}
+
+static UnknotApplication *
+unknot_window_get_app (UnknotWindow *self)
+{
+  return UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* The hold page of the current hold, on top of what is shown. */
+static void
+show_hold_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotApplication *app = unknot_window_get_app (self);
+  UnknotTechnique *technique = NULL;
+  UnknotStep *step = NULL;
+
+  g_autoptr(GListModel) stack = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  AdwNavigationPage *hold_page;
+
+  if (app == NULL)
+    return;
+
+  /* One hold page at a time: the new one goes on top, any earlier one leaves the
+   * trail, and the pages in between stay. */
+  unknot_application_get_hold_step (app, &technique, &step);
+  hold_page = ADW_NAVIGATION_PAGE (unknot_hold_page_new (unknot_application_get_hold_timer (app),
+                                                         technique, step));
+  stack = adw_navigation_view_get_navigation_stack (self->content_view);
+  pages = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (stack); i++)
+    {
+      AdwNavigationPage *page = g_list_model_get_item (stack, i);
+
+      if (UNKNOT_IS_HOLD_PAGE (page))
+        g_object_unref (page);
+      else
+        g_ptr_array_add (pages, page);
+    }
+  g_ptr_array_add (pages, g_object_ref_sink (hold_page));
+
+  adw_navigation_view_replace (self->content_view, (AdwNavigationPage **) pages->pdata, pages->len);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+on_hold_requested_cb (UnknotWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-hold", NULL);
+}
+
+static gboolean
+on_indicator_timeout_cb (gpointer user_data)
+{
+  UnknotWindow *self = user_data;
+  UnknotHoldTimer *timer = unknot_application_get_hold_timer (unknot_window_get_app (self));
+  g_autofree char *text = unknot_hold_page_format_time (unknot_hold_timer_get_remaining (timer));
+
+  adw_button_content_set_label (self->hold_indicator_content, text);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The header bar shows a running hold from any page; it updates about once a second,
+ * and not at all while the window is hidden. */
+static void
+update_hold_indicator (UnknotWindow *self)
+{
+  UnknotApplication *app = unknot_window_get_app (self);
+  UnknotHoldTimerState state;
+  gboolean active;
+
+  if (app == NULL)
+    return;
+
+  state = unknot_hold_timer_get_state (unknot_application_get_hold_timer (app));
+  active = state == UNKNOT_HOLD_TIMER_RUNNING || state == UNKNOT_HOLD_TIMER_SWITCHING ||
+           state == UNKNOT_HOLD_TIMER_PAUSED;
+
+  gtk_widget_set_visible (self->hold_indicator, active);
+  if (active)
+    on_indicator_timeout_cb (self);
+
+  if (active && state != UNKNOT_HOLD_TIMER_PAUSED && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (self->indicator_timeout_id == 0)
+        self->indicator_timeout_id = g_timeout_add_seconds (1, on_indicator_timeout_cb, self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->indicator_timeout_id, g_source_remove);
+    }
+}
+
+static void
+unknot_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (unknot_window_parent_class)->map (widget);
+  update_hold_indicator (UNKNOT_WINDOW (widget));
+}
+
+static void
+unknot_window_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (unknot_window_parent_class)->unmap (widget);
+  update_hold_indicator (UNKNOT_WINDOW (widget));
 }
 
 static void
@@ -321,6 +434,7 @@ unknot_window_constructed (GObject *object)
     unknot_window_restore_state (self);
   if (self->catalog != NULL)
     unknot_window_setup_content (self);
+
 }
 
 static void
@@ -328,6 +442,7 @@ unknot_window_dispose (GObject *object)
 {
   UnknotWindow *self = UNKNOT_WINDOW (object);
 
+  g_clear_handle_id (&self->indicator_timeout_id, g_source_remove);
   if (self->results_list != NULL)
     gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_WINDOW);
@@ -399,6 +514,9 @@ unknot_window_class_init (UnknotWindowClass *klass)
 
   window_class->close_request = unknot_window_close_request;
 
+  widget_class->map = unknot_window_map;
+  widget_class->unmap = unknot_window_unmap;
+
   /**
    * UnknotWindow:settings:
    *
@@ -428,6 +546,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-region", "s", show_region_action);
   gtk_widget_class_install_action (widget_class, "win.show-technique", "(ss)", show_technique_action);
   gtk_widget_class_install_action (widget_class, "win.show-topic", "s", show_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.show-hold", NULL, show_hold_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
@@ -438,6 +557,8 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, welcome_status);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_view);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, learn_list);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, hold_indicator);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, hold_indicator_content);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, map_scroller);
@@ -477,11 +598,22 @@ unknot_window_new (UnknotApplication *application,
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (UNKNOT_IS_CATALOG (catalog), NULL);
 
-  return g_object_new (UNKNOT_TYPE_WINDOW,
+  UnknotWindow *self;
+
+  self = g_object_new (UNKNOT_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
                        "catalog", catalog,
                        NULL);
+
+  /* The application's hold timer runs whatever the window shows. */
+  g_signal_connect_object (application, "hold-requested",
+                           G_CALLBACK (on_hold_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (unknot_application_get_hold_timer (application), "notify::state",
+                           G_CALLBACK (update_hold_indicator), self, G_CONNECT_SWAPPED);
+  update_hold_indicator (self);
+
+  return self;
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "pages/unknot-region-page.h"
 #include "pages/unknot-technique-page.h"
 #include "pages/unknot-topic-page.h"
+#include "timer/unknot-hold-page.h"
 #include "unknot-first-run-dialog.h"
 #include "unknot-illustration.h"
 #include "unknot-test-utils.h"
@@ -173,7 +174,12 @@ test_map_to_foam_roller_and_hold (void)
   g_assert_cmpstr (request.technique, ==, "foam-roller-upper-back");
   g_assert_cmpuint (request.seconds, ==, 60);
 
-  /* Back goes to the previous page. */
+  /* The Hold button opened the hold on top; Back goes to the technique, then to the
+   * one before it. */
+  page = wait_for_page (window, "hold");
+  gtk_widget_activate_action (GTK_WIDGET (page), "hold.reset", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "navigation.pop", NULL);
+  page = wait_for_page (window, "foam-roller-upper-back");
   gtk_widget_activate_action (GTK_WIDGET (page), "navigation.pop", NULL);
   wait_for_page (window, "foam-roller-lower-back");
 
@@ -293,6 +299,116 @@ test_guide_links_to_techniques (void)
   unknot_test_close_window (window);
 }
 
+static gboolean
+timer_in_state (gpointer data)
+{
+  gpointer *args = data;
+
+  return unknot_hold_timer_get_state (args[0]) == GPOINTER_TO_INT (args[1]);
+}
+
+static void
+wait_for_state (UnknotHoldTimer      *timer,
+                UnknotHoldTimerState  state)
+{
+  gpointer args[] = { timer, GINT_TO_POINTER (state) };
+
+  unknot_test_wait_until (timer_in_state, args);
+}
+
+typedef struct
+{
+  char  *technique;
+  guint  step;
+} LogRequest;
+
+static void
+on_log_requested_cb (UnknotApplication *app,
+                     const char        *technique,
+                     guint              step,
+                     LogRequest        *request)
+{
+  g_free (request->technique);
+  request->technique = g_strdup (technique);
+  request->step = step;
+}
+
+static gboolean
+log_requested (gpointer data)
+{
+  return ((LogRequest *) data)->technique != NULL;
+}
+
+static void
+test_hold_runs_while_browsing (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = unknot_test_activate (app);
+  UnknotHoldTimer *timer = unknot_application_get_hold_timer (app);
+  GtkWidget *indicator = unknot_test_find_by_id (GTK_WIDGET (window), "hold_indicator");
+  LogRequest log = { 0 };
+  AdwNavigationPage *page;
+  g_autofree char *expected = NULL;
+  gint64 remaining;
+
+  g_signal_connect (app, "log-requested", G_CALLBACK (on_log_requested_cb), &log);
+  g_assert_false (gtk_widget_get_visible (indicator));
+
+  /* The Hold button starts the hold timer with the step's seconds and shows it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-technique", "(ss)",
+                              "ball-between-shoulder-blades", "rhomboids-left");
+  page = wait_for_page (window, "ball-between-shoulder-blades");
+  gtk_widget_activate (find_by_name (GTK_WIDGET (page), "hold-button"));
+  wait_for_state (timer, UNKNOT_HOLD_TIMER_RUNNING);
+  page = wait_for_page (window, "hold");
+  g_assert_true (UNKNOT_IS_HOLD_PAGE (page));
+  g_assert_cmpint (unknot_hold_timer_get_duration (timer), ==, 30 * G_USEC_PER_SEC);
+  g_assert_true (gtk_widget_get_visible (indicator));
+
+  /* Space pauses; the digits show the time left. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "hold.toggle", NULL);
+  g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_PAUSED);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  expected = unknot_hold_page_format_time (unknot_hold_timer_get_remaining (timer));
+  g_assert_cmpstr (unknot_hold_page_get_digits (UNKNOT_HOLD_PAGE (page)), ==, expected);
+  unknot_test_save_png (GTK_WIDGET (window), "hold-paused-light.png");
+
+  /* + adds ten seconds. */
+  remaining = unknot_hold_timer_get_remaining (timer);
+  gtk_widget_activate_action (GTK_WIDGET (page), "hold.add-ten", NULL);
+  g_assert_cmpint (unknot_hold_timer_get_remaining (timer), ==, remaining + 10 * G_USEC_PER_SEC);
+
+  /* Browsing elsewhere leaves the hold running, and the header bar shows it. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "hold.toggle", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-region", "s", "gluteals-right");
+  wait_for_page (window, "gluteals-right");
+  g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_RUNNING);
+  g_assert_true (gtk_widget_get_visible (indicator));
+  unknot_test_save_png (GTK_WIDGET (window), "hold-indicator-light.png");
+
+  /* The indicator leads back to the hold; the end offers to log how it felt. */
+  gtk_widget_activate (indicator);
+  page = wait_for_page (window, "hold");
+  gtk_widget_activate_action (GTK_WIDGET (page), "hold.skip", NULL);
+  wait_for_state (timer, UNKNOT_HOLD_TIMER_FINISHED);
+  g_assert_false (gtk_widget_get_visible (indicator));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  unknot_test_save_png (GTK_WIDGET (window), "hold-done-light.png");
+  gtk_widget_activate (unknot_test_find_by_id (GTK_WIDGET (page), "log_button"));
+  unknot_test_wait_until (log_requested, &log);
+  g_assert_cmpstr (log.technique, ==, "ball-between-shoulder-blades");
+  g_assert_cmpuint (log.step, ==, 3);
+
+  /* Escape resets. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "hold.toggle", NULL);
+  g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_RUNNING);
+  gtk_widget_activate_action (GTK_WIDGET (page), "hold.reset", NULL);
+  g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_IDLE);
+
+  g_free (log.technique);
+  unknot_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/pages/own-tools-first", test_own_tools_first);
   g_test_add_func ("/pages/first-run-then-safety", test_first_run_then_safety);
   g_test_add_func ("/pages/guide-links-to-techniques", test_guide_links_to_techniques);
+  g_test_add_func ("/pages/hold-runs-while-browsing", test_hold_runs_while_browsing);
 
   return g_test_run ();
 }

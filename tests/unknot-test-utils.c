@@ -57,8 +57,21 @@ unknot_test_application_new (void)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  /* The first-run dialog has a test of its own. */
+  /* Every test starts from the defaults (the memory backend lives as long as the
+   * process), the first-run dialog has a test of its own, and there is no chime in
+   * the middle of a test run. */
+  {
+    GSettings *settings = unknot_application_get_settings (app);
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_auto(GStrv) keys = NULL;
+
+    g_object_get (settings, "settings-schema", &schema, NULL);
+    keys = g_settings_schema_list_keys (schema);
+    for (guint i = 0; keys[i] != NULL; i++)
+      g_settings_reset (settings, keys[i]);
+  }
   g_settings_set_boolean (unknot_application_get_settings (app), "first-run-done", TRUE);
+  g_settings_set_boolean (unknot_application_get_settings (app), "sound-enabled", FALSE);
 
   return app;
 }
@@ -94,8 +107,9 @@ on_timeout_cb (gpointer data)
 }
 
 void
-unknot_test_wait_until (UnknotTestCondition condition,
-                        gpointer            data)
+unknot_test_wait_until_real (UnknotTestCondition  condition,
+                             gpointer             data,
+                             const char          *what)
 {
   gboolean timed_out = FALSE;
   guint id;
@@ -106,7 +120,8 @@ unknot_test_wait_until (UnknotTestCondition condition,
   if (!timed_out)
     g_source_remove (id);
 
-  g_assert_true (condition (data));
+  if (!condition (data))
+    g_error ("waited %d s in vain for %s", WAIT_SECONDS, what);
 }
 
 static gboolean

@@ -17,8 +17,12 @@ void               unknot_test_init              (int                  *argc,
                                                   char               ***argv);
 UnknotApplication *unknot_test_application_new   (void);
 GtkWindow         *unknot_test_activate          (UnknotApplication    *app);
-void               unknot_test_wait_until        (UnknotTestCondition   condition,
-                                                  gpointer              data);
+void               unknot_test_wait_until_real   (UnknotTestCondition   condition,
+                                                  gpointer              data,
+                                                  const char           *what);
+/* Runs the main loop until @condition holds, failing (with its name) after a while. */
+#define unknot_test_wait_until(condition, data) \
+  unknot_test_wait_until_real ((condition), (data), G_STRLOC ": " #condition)
 void               unknot_test_close_window      (GtkWindow            *window);
 GtkWidget         *unknot_test_find_descendant   (GtkWidget            *widget,
                                                   GType                 type);

@@ -1,0 +1,21 @@
+/* unknot-hold-ring.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "unknot-hold-timer.h"
+
+G_BEGIN_DECLS
+
+#define UNKNOT_TYPE_HOLD_RING (unknot_hold_ring_get_type ())
+
+G_DECLARE_FINAL_TYPE (UnknotHoldRing, unknot_hold_ring, UNKNOT, HOLD_RING, GtkWidget)
+
+GtkWidget *unknot_hold_ring_new           (UnknotHoldTimer *timer);
+guint      unknot_hold_ring_get_frames    (UnknotHoldRing  *self);
+
+G_END_DECLS
