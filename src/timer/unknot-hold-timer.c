@@ -19,6 +19,8 @@
 
 #include "unknot-hold-timer.h"
 
+#define PRE_WAKE_USEC G_USEC_PER_SEC
+
 struct _UnknotHoldTimer
 {
   GObject               parent_instance;
@@ -114,9 +116,21 @@ reschedule (UnknotHoldTimer *self)
     }
 
   if (is_counting (self->state))
-    g_source_set_ready_time (self->deadline, self->started_at + self->duration - self->accumulated);
+    {
+      gint64 end = self->started_at + self->duration - self->accumulated;
+
+      /* Linux lets a long poll() oversleep by 0.1 % of its timeout (30 ms on a 30 s
+       * hold), so a far deadline first wakes us a second early; the last short wait
+       * is then accurate to about a millisecond. */
+      if (end - now (self) > 2 * PRE_WAKE_USEC)
+        end -= PRE_WAKE_USEC;
+
+      g_source_set_ready_time (self->deadline, end);
+    }
   else
-    g_source_set_ready_time (self->deadline, -1);
+    {
+      g_source_set_ready_time (self->deadline, -1);
+    }
 }
 
 static void
