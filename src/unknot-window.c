@@ -15,6 +15,8 @@
 #include "pages/unknot-region-page.h"
 #include "pages/unknot-technique-page.h"
 #include "pages/unknot-topic-page.h"
+#include "routines/unknot-routine-page.h"
+#include "timer/unknot-hold-dial.h"
 #include "timer/unknot-hold-page.h"
 #include "unknot-window.h"
 
@@ -216,6 +218,34 @@ show_hold_action (GtkWidget  *widget,
 }
 
 static void
+start_routine_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotApplication *app = unknot_window_get_app (self);
+  g_autoptr(UnknotRoutine) routine = NULL;
+  g_autoptr(UnknotRoutinePlayer) player = NULL;
+  g_auto(GStrv) owned = NULL;
+
+  if (app == NULL)
+    return;
+
+  owned = g_settings_get_strv (self->settings, "owned-tools");
+  routine = unknot_routine_new_for_occasion (self->catalog, g_variant_get_string (parameter, NULL),
+                                             (const char * const *) owned,
+                                             g_settings_get_int (self->settings, "hold-seconds"));
+  if (routine == NULL)
+    {
+      g_warning ("No routine for “%s”", g_variant_get_string (parameter, NULL));
+      return;
+    }
+
+  player = unknot_routine_player_new (routine, unknot_application_get_hold_timer (app));
+  unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player)), FALSE);
+}
+
+static void
 on_hold_requested_cb (UnknotWindow *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-hold", NULL);
@@ -226,7 +256,7 @@ on_indicator_timeout_cb (gpointer user_data)
 {
   UnknotWindow *self = user_data;
   UnknotHoldTimer *timer = unknot_application_get_hold_timer (unknot_window_get_app (self));
-  g_autofree char *text = unknot_hold_page_format_time (unknot_hold_timer_get_remaining (timer));
+  g_autofree char *text = unknot_hold_dial_format_time (unknot_hold_timer_get_remaining (timer));
 
   adw_button_content_set_label (self->hold_indicator_content, text);
 
@@ -547,6 +577,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-technique", "(ss)", show_technique_action);
   gtk_widget_class_install_action (widget_class, "win.show-topic", "s", show_topic_action);
   gtk_widget_class_install_action (widget_class, "win.show-hold", NULL, show_hold_action);
+  gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -12,6 +12,8 @@
 #include "pages/unknot-region-page.h"
 #include "pages/unknot-technique-page.h"
 #include "pages/unknot-topic-page.h"
+#include "routines/unknot-routine-page.h"
+#include "timer/unknot-hold-dial.h"
 #include "timer/unknot-hold-page.h"
 #include "unknot-first-run-dialog.h"
 #include "unknot-illustration.h"
@@ -369,7 +371,7 @@ test_hold_runs_while_browsing (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "hold.toggle", NULL);
   g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_PAUSED);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  expected = unknot_hold_page_format_time (unknot_hold_timer_get_remaining (timer));
+  expected = unknot_hold_dial_format_time (unknot_hold_timer_get_remaining (timer));
   g_assert_cmpstr (unknot_hold_page_get_digits (UNKNOT_HOLD_PAGE (page)), ==, expected);
   unknot_test_save_png (GTK_WIDGET (window), "hold-paused-light.png");
 
@@ -409,6 +411,50 @@ test_hold_runs_while_browsing (void)
   unknot_test_close_window (window);
 }
 
+static void
+test_routine_from_the_guide (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = unknot_test_activate (app);
+  UnknotHoldTimer *timer = unknot_application_get_hold_timer (app);
+  UnknotRoutinePlayer *player;
+  AdwNavigationPage *page;
+  guint n;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-topic", "s", "when-to-massage");
+  page = wait_for_page (window, "when-to-massage");
+  gtk_widget_activate (find_by_name (find_by_name (GTK_WIDGET (page), "after-sitting"), "start-routine"));
+  page = wait_for_page (window, "routine");
+  g_assert_true (UNKNOT_IS_ROUTINE_PAGE (page));
+  unknot_test_save_png (GTK_WIDGET (window), "routine-overview-light.png");
+
+  player = unknot_routine_page_get_player (UNKNOT_ROUTINE_PAGE (page));
+  n = unknot_routine_get_n_holds (unknot_routine_player_get_routine (player));
+  g_assert_cmpuint (n, >=, 2);
+
+  /* Start: a get-ready count, then the hold, on the app's one timer. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "routine.start", NULL);
+  g_assert_cmpint (unknot_routine_player_get_phase (player), ==, UNKNOT_ROUTINE_GET_READY);
+  g_assert_cmpint (unknot_hold_timer_get_duration (timer), ==,
+                   UNKNOT_ROUTINE_GET_READY_SECONDS * G_USEC_PER_SEC);
+  gtk_widget_activate_action (GTK_WIDGET (page), "routine.skip", NULL);
+  g_assert_cmpint (unknot_routine_player_get_phase (player), ==, UNKNOT_ROUTINE_HOLD);
+  gtk_widget_activate_action (GTK_WIDGET (page), "routine.toggle", NULL);
+  g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_PAUSED);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  unknot_test_save_png (GTK_WIDGET (window), "routine-hold-light.png");
+  gtk_widget_activate_action (GTK_WIDGET (page), "routine.toggle", NULL);
+
+  /* Through to the end, which offers to log. */
+  for (guint i = 0; i < 2 * n; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "routine.skip", NULL);
+  g_assert_cmpint (unknot_routine_player_get_phase (player), ==, UNKNOT_ROUTINE_DONE);
+  g_assert_true (gtk_widget_get_mapped (unknot_test_find_by_id (GTK_WIDGET (page), "log_button")));
+  unknot_test_save_png (GTK_WIDGET (window), "routine-done-light.png");
+
+  unknot_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/pages/first-run-then-safety", test_first_run_then_safety);
   g_test_add_func ("/pages/guide-links-to-techniques", test_guide_links_to_techniques);
   g_test_add_func ("/pages/hold-runs-while-browsing", test_hold_runs_while_browsing);
+  g_test_add_func ("/pages/routine-from-the-guide", test_routine_from_the_guide);
 
   return g_test_run ();
 }

@@ -141,6 +141,23 @@ create_section (UnknotTopicPage    *self,
   gtk_widget_set_margin_top (list, 6);
   gtk_box_append (GTK_BOX (box), list);
 
+  /* An occasion's techniques can also run as one guided routine. */
+  if (g_str_equal (unknot_topic_get_id (self->topic), "when-to-massage"))
+    {
+      GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
+                                        "label", _("Start as a _Guided Routine"),
+                                        "use-underline", TRUE,
+                                        "halign", GTK_ALIGN_START,
+                                        "action-name", "win.start-routine",
+                                        "action-target", g_variant_new_string (unknot_topic_section_get_id (section)),
+                                        NULL);
+
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_set_name (button, "start-routine");
+      gtk_widget_set_margin_top (button, 6);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
   return box;
 }
 

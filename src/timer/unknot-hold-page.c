@@ -13,13 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "unknot-hold-dial.h"
 #include "unknot-hold-page.h"
-#include "unknot-hold-ring.h"
 #include "unknot-illustration.h"
-
-/* One breath: in for four seconds, out for six. */
-#define BREATH_IN_USEC (4 * G_USEC_PER_SEC)
-#define BREATH_USEC (10 * G_USEC_PER_SEC)
 
 struct _UnknotHoldPage
 {
@@ -28,14 +24,10 @@ struct _UnknotHoldPage
   UnknotHoldTimer   *timer;
   UnknotTechnique   *technique;
   UnknotStep        *step;
-  guint              tick_id;
-  gint64             shown_seconds;
-  gboolean           announced_ten;
+  GtkWidget         *dial;
 
   GtkLabel          *phase_label;
-  GtkOverlay        *ring_overlay;
-  GtkLabel          *digits_label;
-  GtkLabel          *breath_label;
+  GtkBox            *dial_box;
   GtkButton         *pause_button;
   GtkWidget         *log_button;
   GtkBox            *step_box;
@@ -54,95 +46,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/**
- * unknot_hold_page_format_time:
- * @remaining: microseconds
- *
- * Returns: (transfer full): the time left as the page shows it, rounded up to whole
- *   seconds ("0:30" until the very end of the first second)
- */
-char *
-unknot_hold_page_format_time (gint64 remaining)
-{
-  gint64 seconds = (MAX (remaining, 0) + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
-
-  return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
-}
-
-static gboolean
-is_counting (UnknotHoldPage *self)
-{
-  UnknotHoldTimerState state = unknot_hold_timer_get_state (self->timer);
-
-  return state == UNKNOT_HOLD_TIMER_RUNNING || state == UNKNOT_HOLD_TIMER_SWITCHING;
-}
-
 static void
 announce (UnknotHoldPage *self,
           const char     *message)
 {
   gtk_accessible_announce (GTK_ACCESSIBLE (self), message,
                            GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
-}
-
-static void
-update_time (UnknotHoldPage *self)
-{
-  gint64 remaining = unknot_hold_timer_get_remaining (self->timer);
-  gint64 seconds = (remaining + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
-  gboolean animate = FALSE;
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
-
-  if (seconds != self->shown_seconds)
-    {
-      g_autofree char *text = unknot_hold_page_format_time (remaining);
-
-      self->shown_seconds = seconds;
-      gtk_label_set_label (self->digits_label, text);
-
-      if (seconds == 10 && !self->announced_ten &&
-          unknot_hold_timer_get_state (self->timer) == UNKNOT_HOLD_TIMER_RUNNING)
-        {
-          self->announced_ten = TRUE;
-          announce (self, _("Ten seconds left"));
-        }
-    }
-
-  /* The breathing cue follows the hold's own time, so it pauses with it; with reduced
-   * motion it is a steady reminder. */
-  if (unknot_hold_timer_get_state (self->timer) != UNKNOT_HOLD_TIMER_RUNNING)
-    gtk_label_set_label (self->breath_label, "");
-  else if (!animate)
-    gtk_label_set_label (self->breath_label, _("Breathe slowly"));
-  else if (unknot_hold_timer_get_elapsed (self->timer) % BREATH_USEC < BREATH_IN_USEC)
-    gtk_label_set_label (self->breath_label, _("Breathe in…"));
-  else
-    gtk_label_set_label (self->breath_label, _("Breathe out…"));
-}
-
-static gboolean
-on_tick_cb (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       user_data)
-{
-  update_time (UNKNOT_HOLD_PAGE (widget));
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-update_ticking (UnknotHoldPage *self)
-{
-  gboolean want = is_counting (self) && gtk_widget_get_mapped (GTK_WIDGET (self));
-
-  if (want && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick_cb, NULL, NULL);
-  else if (!want && self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
 }
 
 static void
@@ -188,9 +97,6 @@ on_state_changed_cb (UnknotHoldPage *self)
   gtk_widget_set_visible (self->log_button,
                           state == UNKNOT_HOLD_TIMER_FINISHED && self->step != NULL);
   gtk_button_set_label (self->pause_button, button);
-  self->shown_seconds = -1;
-  update_time (self);
-  update_ticking (self);
 }
 
 static void
@@ -215,7 +121,6 @@ toggle_action (GtkWidget  *widget,
     case UNKNOT_HOLD_TIMER_IDLE:
     case UNKNOT_HOLD_TIMER_FINISHED:
     default:
-      self->announced_ten = FALSE;
       unknot_hold_timer_start (self->timer, seconds, unknot_hold_timer_get_both_sides (self->timer));
       break;
     }
@@ -226,13 +131,7 @@ add_ten_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  UnknotHoldPage *self = UNKNOT_HOLD_PAGE (widget);
-
-  unknot_hold_timer_add_seconds (self->timer, 10);
-  self->announced_ten = FALSE;
-  self->shown_seconds = -1;
-  update_time (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  unknot_hold_timer_add_seconds (UNKNOT_HOLD_PAGE (widget)->timer, 10);
 }
 
 static void
@@ -258,7 +157,8 @@ unknot_hold_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (unknot_hold_page_parent_class)->constructed (object);
 
-  gtk_overlay_set_child (self->ring_overlay, unknot_hold_ring_new (self->timer));
+  self->dial = unknot_hold_dial_new (self->timer);
+  gtk_box_append (self->dial_box, self->dial);
 
   if (self->technique != NULL)
     adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), unknot_technique_get_title (self->technique));
@@ -269,10 +169,10 @@ unknot_hold_page_constructed (GObject *object)
                                                          unknot_step_get_text (self->step));
 
       gtk_label_set_label (self->step_label, unknot_step_get_text (self->step));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->log_button), "app.log-session");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->log_button), "(su)",
                                         unknot_technique_get_id (self->technique),
                                         unknot_step_get_number (self->step));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->log_button), "app.log-session");
       gtk_widget_set_halign (illustration, GTK_ALIGN_CENTER);
       gtk_box_append (self->step_box, illustration);
     }
@@ -292,7 +192,6 @@ unknot_hold_page_map (GtkWidget *widget)
   g_autofree char *message = NULL;
 
   GTK_WIDGET_CLASS (unknot_hold_page_parent_class)->map (widget);
-  update_ticking (self);
 
   if (unknot_hold_timer_get_state (self->timer) == UNKNOT_HOLD_TIMER_RUNNING)
     {
@@ -302,13 +201,6 @@ unknot_hold_page_map (GtkWidget *widget)
                                               "Hold for %d seconds", seconds), (int) seconds);
       announce (self, message);
     }
-}
-
-static void
-unknot_hold_page_unmap (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (unknot_hold_page_parent_class)->unmap (widget);
-  update_ticking (UNKNOT_HOLD_PAGE (widget));
 }
 
 static void
@@ -362,7 +254,6 @@ unknot_hold_page_class_init (UnknotHoldPageClass *klass)
   object_class->set_property = unknot_hold_page_set_property;
 
   widget_class->map = unknot_hold_page_map;
-  widget_class->unmap = unknot_hold_page_unmap;
 
   properties[PROP_TIMER] =
     g_param_spec_object ("timer", NULL, NULL, UNKNOT_TYPE_HOLD_TIMER,
@@ -390,9 +281,7 @@ unknot_hold_page_class_init (UnknotHoldPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-hold-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotHoldPage, phase_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotHoldPage, ring_overlay);
-  gtk_widget_class_bind_template_child (widget_class, UnknotHoldPage, digits_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotHoldPage, breath_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotHoldPage, dial_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotHoldPage, pause_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotHoldPage, log_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotHoldPage, step_box);
@@ -402,7 +291,6 @@ unknot_hold_page_class_init (UnknotHoldPageClass *klass)
 static void
 unknot_hold_page_init (UnknotHoldPage *self)
 {
-  self->shown_seconds = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -431,5 +319,5 @@ unknot_hold_page_get_digits (UnknotHoldPage *self)
 {
   g_return_val_if_fail (UNKNOT_IS_HOLD_PAGE (self), NULL);
 
-  return gtk_label_get_label (self->digits_label);
+  return unknot_hold_dial_get_digits (UNKNOT_HOLD_DIAL (self->dial));
 }

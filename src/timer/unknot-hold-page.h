@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (UnknotHoldPage, unknot_hold_page, UNKNOT, HOLD_PAGE, AdwNa
 UnknotHoldPage *unknot_hold_page_new          (UnknotHoldTimer *timer,
                                                UnknotTechnique *technique,
                                                UnknotStep      *step);
-char           *unknot_hold_page_format_time  (gint64           remaining);
 const char     *unknot_hold_page_get_digits   (UnknotHoldPage  *self);
 
 G_END_DECLS

@@ -162,7 +162,7 @@ unknot_hold_ring_new (UnknotHoldTimer *timer)
   UnknotHoldRing *self = g_object_new (UNKNOT_TYPE_HOLD_RING, NULL);
 
   self->timer = g_object_ref (timer);
-  g_signal_connect_swapped (timer, "notify::state", G_CALLBACK (update_ticking), self);
+  g_signal_connect_swapped (timer, "changed", G_CALLBACK (update_ticking), self);
 
   return GTK_WIDGET (self);
 }

@@ -58,6 +58,7 @@ enum {
 
 enum {
   SIGNAL_FINISHED,
+  SIGNAL_CHANGED,
   N_SIGNALS
 };
 
@@ -148,6 +149,8 @@ set_state (UnknotHoldTimer      *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   if (side_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE]);
+
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 /* Ends the current phase at @at and begins the next one there. */
@@ -249,6 +252,19 @@ unknot_hold_timer_class_init (UnknotHoldTimerClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * UnknotHoldTimer::changed:
+   *
+   * The time to go changed other than by passing: a start, a new phase, +10 s or a
+   * reset. Views redraw on it.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -346,6 +362,7 @@ unknot_hold_timer_add_seconds (UnknotHoldTimer *self,
   if (phase == UNKNOT_HOLD_TIMER_RUNNING)
     self->duration += extra;
   reschedule (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 /* Ends the current phase now: the first side goes to the switch, the switch to the
