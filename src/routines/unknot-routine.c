@@ -101,9 +101,7 @@ unknot_routine_new_for_occasion (UnknotCatalog      *catalog,
 {
   UnknotTopic *topic = unknot_catalog_lookup_topic (catalog, "when-to-massage");
   g_autoptr(UnknotTopicSection) occasion = NULL;
-  UnknotRoutine *self;
   GListModel *sections;
-  gboolean any_tool = owned_tools == NULL || owned_tools[0] == NULL;
 
   g_return_val_if_fail (UNKNOT_IS_CATALOG (catalog), NULL);
 
@@ -122,10 +120,34 @@ unknot_routine_new_for_occasion (UnknotCatalog      *catalog,
   if (occasion == NULL)
     return NULL;
 
-  self = g_object_new (UNKNOT_TYPE_ROUTINE, NULL);
-  self->title = g_strdup (unknot_topic_section_get_title (occasion));
+  return unknot_routine_new_for_techniques (catalog, unknot_topic_section_get_title (occasion),
+                                            unknot_topic_section_get_techniques (occasion),
+                                            owned_tools, preferred_seconds);
+}
 
-  for (const char * const *id = unknot_topic_section_get_techniques (occasion); *id; id++)
+/**
+ * unknot_routine_new_for_techniques:
+ * @technique_ids: the techniques, in order; unknown ids are passed over
+ * @owned_tools: (nullable): the tools the person has; with none named, every tool
+ *
+ * Returns: (transfer full): a routine of the hold steps of these techniques
+ */
+UnknotRoutine *
+unknot_routine_new_for_techniques (UnknotCatalog      *catalog,
+                                   const char         *title,
+                                   const char * const *technique_ids,
+                                   const char * const *owned_tools,
+                                   guint               preferred_seconds)
+{
+  UnknotRoutine *self;
+  gboolean any_tool = owned_tools == NULL || owned_tools[0] == NULL;
+
+  g_return_val_if_fail (UNKNOT_IS_CATALOG (catalog), NULL);
+
+  self = g_object_new (UNKNOT_TYPE_ROUTINE, NULL);
+  self->title = g_strdup (title);
+
+  for (const char * const *id = technique_ids; id && *id; id++)
     {
       UnknotTechnique *technique = unknot_catalog_lookup_technique (catalog, *id);
 

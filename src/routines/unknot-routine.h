@@ -20,6 +20,11 @@ UnknotRoutine   *unknot_routine_new_for_occasion (UnknotCatalog      *catalog,
                                                   const char         *occasion_id,
                                                   const char * const *owned_tools,
                                                   guint               preferred_seconds);
+UnknotRoutine   *unknot_routine_new_for_techniques (UnknotCatalog     *catalog,
+                                                   const char         *title,
+                                                   const char * const *technique_ids,
+                                                   const char * const *owned_tools,
+                                                   guint               preferred_seconds);
 const char      *unknot_routine_get_title        (UnknotRoutine      *self);
 guint            unknot_routine_get_n_holds      (UnknotRoutine      *self);
 UnknotTechnique *unknot_routine_get_technique    (UnknotRoutine      *self,
