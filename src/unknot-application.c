@@ -24,6 +24,7 @@ struct _UnknotApplication
   GSettings      *settings;
   UnknotCatalog  *catalog;
   UnknotHoldTimer *hold_timer;
+  UnknotRoutineStore *routine_store;
   UnknotTechnique *hold_technique;
   UnknotStep     *hold_step;
   GtkMediaStream *chime;
@@ -368,6 +369,7 @@ unknot_application_dispose (GObject *object)
   if (self->hold_timer != NULL)
     g_signal_handlers_disconnect_by_data (self->hold_timer, self);
   g_clear_object (&self->hold_timer);
+  g_clear_object (&self->routine_store);
   g_clear_object (&self->hold_technique);
   g_clear_object (&self->hold_step);
   g_clear_object (&self->chime);
@@ -521,4 +523,26 @@ unknot_application_get_hold_step (UnknotApplication  *self,
     *step = self->hold_step;
 
   return self->hold_step != NULL;
+}
+
+/**
+ * unknot_application_get_routine_store:
+ * @load_error: (out) (optional): set on the first call when the file could not be
+ *   read as it was, for the window to tell the person
+ *
+ * Returns: (transfer none): the person's own routine, loaded on first use
+ */
+UnknotRoutineStore *
+unknot_application_get_routine_store (UnknotApplication  *self,
+                                      GError            **load_error)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->routine_store == NULL)
+    {
+      self->routine_store = unknot_routine_store_new (NULL);
+      unknot_routine_store_load (self->routine_store, load_error);
+    }
+
+  return self->routine_store;
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "catalog/unknot-catalog.h"
+#include "routines/unknot-routine-store.h"
 #include "timer/unknot-hold-timer.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ UnknotApplication *unknot_application_new          (void);
 GSettings         *unknot_application_get_settings (UnknotApplication *self);
 UnknotCatalog     *unknot_application_get_catalog  (UnknotApplication *self);
 UnknotHoldTimer   *unknot_application_get_hold_timer (UnknotApplication *self);
+UnknotRoutineStore *unknot_application_get_routine_store (UnknotApplication  *self,
+                                                         GError            **load_error);
 gboolean           unknot_application_get_hold_step  (UnknotApplication  *self,
                                                       UnknotTechnique   **technique,
                                                       UnknotStep        **step);

@@ -38,6 +38,7 @@ struct _UnknotWindow
   GtkScrolledWindow       *map_scroller;
   GtkListBox              *results_list;
   UnknotBodyMap           *body_map;
+  AdwToastOverlay         *toast_overlay;
   GtkWidget               *hold_indicator;
   AdwButtonContent        *hold_indicator_content;
   guint                    indicator_timeout_id;
@@ -84,6 +85,12 @@ unknot_window_restore_state (UnknotWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static UnknotApplication *
+unknot_window_get_app (UnknotWindow *self)
+{
+  return UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
 /* Shows @page on the content side (over the map, on a narrow window). A region starts
@@ -136,6 +143,7 @@ show_technique_action (GtkWidget  *widget,
   UnknotWindow *self = UNKNOT_WINDOW (widget);
   const char *technique_id, *region_id;
   UnknotTechnique *technique;
+  UnknotTechniquePage *page;
 
   g_variant_get (parameter, "(&s&s)", &technique_id, &region_id);
   technique = unknot_catalog_lookup_technique (self->catalog, technique_id);
@@ -145,11 +153,13 @@ show_technique_action (GtkWidget  *widget,
       return;
     }
 
-  unknot_window_show_page (self,
-                           ADW_NAVIGATION_PAGE (unknot_technique_page_new (self->catalog, technique,
-                                                                           self->settings,
-                                                                           *region_id ? region_id : NULL)),
-                           FALSE);
+  page = unknot_technique_page_new (self->catalog, technique, self->settings,
+                                    *region_id ? region_id : NULL);
+  if (unknot_window_get_app (self) != NULL)
+    unknot_technique_page_set_in_routine (page,
+                                          unknot_routine_store_contains (unknot_application_get_routine_store (unknot_window_get_app (self), NULL),
+                                                                         technique_id));
+  unknot_window_show_page (self, ADW_NAVIGATION_PAGE (page), FALSE);
 }
 
 static void
@@ -169,12 +179,6 @@ show_topic_action (GtkWidget  *widget,
 
   unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_topic_page_new (self->catalog, topic)),
                            FALSE);
-}
-
-static UnknotApplication *
-unknot_window_get_app (UnknotWindow *self)
-{
-  return UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
 /* The hold page of the current hold, on top of what is shown. */
@@ -243,6 +247,72 @@ start_routine_action (GtkWidget  *widget,
 
   player = unknot_routine_player_new (routine, unknot_application_get_hold_timer (app));
   unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player)), FALSE);
+}
+
+static void
+show_my_routine_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotApplication *app = unknot_window_get_app (self);
+  UnknotRoutineStore *store;
+  g_autoptr(UnknotRoutine) routine = NULL;
+  g_autoptr(UnknotRoutinePlayer) player = NULL;
+
+  if (app == NULL)
+    return;
+
+  store = unknot_application_get_routine_store (app, NULL);
+  routine = unknot_routine_new_for_techniques (self->catalog, _("My Routine"),
+                                               unknot_routine_store_get_techniques (store), NULL,
+                                               g_settings_get_int (self->settings, "hold-seconds"));
+  player = unknot_routine_player_new (routine, unknot_application_get_hold_timer (app));
+  unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player)), FALSE);
+}
+
+static void
+toggle_my_routine_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotApplication *app = unknot_window_get_app (self);
+  const char *technique_id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  UnknotRoutineStore *store;
+  AdwNavigationPage *visible;
+  AdwToast *toast;
+
+  if (app == NULL || unknot_catalog_lookup_technique (self->catalog, technique_id) == NULL)
+    return;
+
+  store = unknot_application_get_routine_store (app, NULL);
+  if (unknot_routine_store_contains (store, technique_id))
+    {
+      unknot_routine_store_remove (store, technique_id);
+      toast = adw_toast_new (_("Removed from your routine"));
+    }
+  else
+    {
+      unknot_routine_store_add (store, technique_id);
+      toast = adw_toast_new (_("Added to your routine"));
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-my-routine");
+    }
+
+  if (!unknot_routine_store_save (store, &error))
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      toast = adw_toast_new (error->message);
+    }
+
+  visible = adw_navigation_view_get_visible_page (self->content_view);
+  if (UNKNOT_IS_TECHNIQUE_PAGE (visible))
+    unknot_technique_page_set_in_routine (UNKNOT_TECHNIQUE_PAGE (visible),
+                                          unknot_routine_store_contains (store, technique_id));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -578,6 +648,8 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-topic", "s", show_topic_action);
   gtk_widget_class_install_action (widget_class, "win.show-hold", NULL, show_hold_action);
   gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.show-my-routine", NULL, show_my_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-my-routine", "s", toggle_my_routine_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
@@ -588,6 +660,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, welcome_status);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_view);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, learn_list);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, hold_indicator);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, hold_indicator_content);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, search_entry);
@@ -643,6 +716,20 @@ unknot_window_new (UnknotApplication *application,
   g_signal_connect_object (unknot_application_get_hold_timer (application), "notify::state",
                            G_CALLBACK (update_hold_indicator), self, G_CONNECT_SWAPPED);
   update_hold_indicator (self);
+
+  /* A routine file that could not be read is reported once, never silently lost. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    unknot_application_get_routine_store (application, &error);
+    if (error != NULL)
+      {
+        AdwToast *toast = adw_toast_new (error->message);
+
+        adw_toast_set_timeout (toast, 0);
+        adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      }
+  }
 
   return self;
 }

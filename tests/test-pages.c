@@ -455,6 +455,53 @@ test_routine_from_the_guide (void)
   unknot_test_close_window (window);
 }
 
+static gboolean
+button_says (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (gtk_button_get_label (args[0]), args[1]) == 0;
+}
+
+static void
+test_my_routine (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = unknot_test_activate (app);
+  UnknotRoutineStore *store = unknot_application_get_routine_store (app, NULL);
+  AdwNavigationPage *page;
+  GtkWidget *button;
+  gpointer args[2];
+  UnknotRoutine *routine;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-technique", "(ss)", "ball-glutes", "");
+  page = wait_for_page (window, "ball-glutes");
+  button = find_by_name (GTK_WIDGET (page), "toggle-my-routine");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add to _My Routine");
+
+  /* Added, saved, and the button now offers to take it out again. */
+  gtk_widget_activate (button);
+  args[0] = button;
+  args[1] = (gpointer) "_Remove From My Routine";
+  unknot_test_wait_until (button_says, args);
+  g_assert_true (unknot_routine_store_contains (store, "ball-glutes"));
+  g_assert_true (g_file_test (g_getenv ("XDG_DATA_HOME"), G_FILE_TEST_IS_DIR));
+
+  /* My Routine runs its holds. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-my-routine", NULL);
+  page = wait_for_page (window, "routine");
+  routine = unknot_routine_player_get_routine (unknot_routine_page_get_player (UNKNOT_ROUTINE_PAGE (page)));
+  g_assert_cmpstr (unknot_routine_get_title (routine), ==, "My Routine");
+  g_assert_cmpuint (unknot_routine_get_n_holds (routine), ==, 1);
+  g_assert_cmpstr (unknot_technique_get_id (unknot_routine_get_technique (routine, 0)), ==, "ball-glutes");
+
+  /* And out again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-my-routine", "s", "ball-glutes");
+  g_assert_false (unknot_routine_store_contains (store, "ball-glutes"));
+
+  unknot_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/pages/guide-links-to-techniques", test_guide_links_to_techniques);
   g_test_add_func ("/pages/hold-runs-while-browsing", test_hold_runs_while_browsing);
   g_test_add_func ("/pages/routine-from-the-guide", test_routine_from_the_guide);
+  g_test_add_func ("/pages/my-routine", test_my_routine);
 
   return g_test_run ();
 }

@@ -36,6 +36,7 @@ struct _UnknotTechniquePage
   GtkBox               *advice_box;
   GtkWidget            *other_tools_group;
   GtkListBox           *other_tools_list;
+  GtkWidget            *routine_button;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotTechniquePage, unknot_technique_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -243,6 +244,33 @@ unknot_technique_page_fill (UnknotTechniquePage *self)
     }
 
   fill_other_tools (self);
+
+  self->routine_button = g_object_new (GTK_TYPE_BUTTON,
+                                       "use-underline", TRUE,
+                                       "halign", GTK_ALIGN_CENTER,
+                                       "action-name", "win.toggle-my-routine",
+                                       "action-target", g_variant_new_string (unknot_technique_get_id (technique)),
+                                       NULL);
+  gtk_widget_add_css_class (self->routine_button, "pill");
+  gtk_widget_set_name (self->routine_button, "toggle-my-routine");
+  gtk_box_append (self->advice_box, self->routine_button);
+  unknot_technique_page_set_in_routine (self, FALSE);
+}
+
+/**
+ * unknot_technique_page_set_in_routine:
+ *
+ * Says whether the technique is in the person's own routine, which the page's button
+ * adds it to or removes it from.
+ */
+void
+unknot_technique_page_set_in_routine (UnknotTechniquePage *self,
+                                      gboolean             in_routine)
+{
+  g_return_if_fail (UNKNOT_IS_TECHNIQUE_PAGE (self));
+
+  gtk_button_set_label (GTK_BUTTON (self->routine_button),
+                        in_routine ? _("_Remove From My Routine") : _("Add to _My Routine"));
 }
 
 static void

@@ -20,5 +20,7 @@ UnknotTechniquePage *unknot_technique_page_new           (UnknotCatalog       *c
                                                           GSettings           *settings,
                                                           const char          *region_id);
 UnknotTechnique     *unknot_technique_page_get_technique (UnknotTechniquePage *self);
+void                 unknot_technique_page_set_in_routine (UnknotTechniquePage *self,
+                                                           gboolean             in_routine);
 
 G_END_DECLS
