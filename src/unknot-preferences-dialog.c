@@ -22,6 +22,7 @@ struct _UnknotPreferencesDialog
   AdwSpinRow           *hold_seconds_row;
   AdwSwitchRow         *both_sides_row;
   AdwSwitchRow         *sound_row;
+  AdwSwitchRow         *breathing_row;
   AdwPreferencesPage   *general_page;
 };
 
@@ -65,6 +66,9 @@ unknot_preferences_dialog_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "both-sides",
                    self->both_sides_row, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "breathing-cue",
+                   self->breathing_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sound-enabled",
                    self->sound_row, "active",
@@ -166,6 +170,7 @@ unknot_preferences_dialog_class_init (UnknotPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesDialog, hold_seconds_row);
   gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesDialog, both_sides_row);
   gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesDialog, sound_row);
+  gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesDialog, breathing_row);
   gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesDialog, general_page);
 }
 

@@ -17,6 +17,7 @@
 #include "pages/unknot-topic-page.h"
 #include "routines/unknot-routine-page.h"
 #include "timer/unknot-hold-dial.h"
+#include "timer/unknot-hold-indicator.h"
 #include "timer/unknot-hold-page.h"
 #include "unknot-window.h"
 
@@ -39,9 +40,7 @@ struct _UnknotWindow
   GtkListBox              *results_list;
   UnknotBodyMap           *body_map;
   AdwToastOverlay         *toast_overlay;
-  GtkWidget               *hold_indicator;
-  AdwButtonContent        *hold_indicator_content;
-  guint                    indicator_timeout_id;
+  AdwHeaderBar            *sidebar_header;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotWindow, unknot_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,11 +94,43 @@ unknot_window_get_app (UnknotWindow *self)
 
 /* Shows @page on the content side (over the map, on a narrow window). A region starts
  * a new trail; techniques and guide pages are pushed on top of what is shown. */
+static GtkWidget *
+find_header_bar (GtkWidget *widget)
+{
+  if (ADW_IS_HEADER_BAR (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_header_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A running hold shows in every header bar, so it is in view on a phone too. */
+static void
+add_hold_indicator (UnknotWindow *self,
+                    GtkWidget    *page)
+{
+  GtkWidget *header = find_header_bar (page);
+  UnknotApplication *app = unknot_window_get_app (self);
+
+  if (header != NULL && app != NULL && !UNKNOT_IS_HOLD_PAGE (page))
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                             unknot_hold_indicator_new (unknot_application_get_hold_timer (app)));
+}
+
 static void
 unknot_window_show_page (UnknotWindow      *self,
                          AdwNavigationPage *page,
                          gboolean           new_trail)
 {
+  add_hold_indicator (self, GTK_WIDGET (page));
+
   if (new_trail)
     adw_navigation_view_replace (self->content_view, &page, 1);
   else
@@ -203,7 +234,7 @@ show_hold_action (GtkWidget  *widget,
    * trail, and the pages in between stay. */
   unknot_application_get_hold_step (app, &technique, &step);
   hold_page = ADW_NAVIGATION_PAGE (unknot_hold_page_new (unknot_application_get_hold_timer (app),
-                                                         technique, step));
+                                                         technique, step, self->settings));
   stack = adw_navigation_view_get_navigation_stack (self->content_view);
   pages = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (stack); i++)
@@ -246,7 +277,7 @@ start_routine_action (GtkWidget  *widget,
     }
 
   player = unknot_routine_player_new (routine, unknot_application_get_hold_timer (app));
-  unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player)), FALSE);
+  unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player, self->settings)), FALSE);
 }
 
 static void
@@ -268,7 +299,7 @@ show_my_routine_action (GtkWidget  *widget,
                                                unknot_routine_store_get_techniques (store), NULL,
                                                g_settings_get_int (self->settings, "hold-seconds"));
   player = unknot_routine_player_new (routine, unknot_application_get_hold_timer (app));
-  unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player)), FALSE);
+  unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player, self->settings)), FALSE);
 }
 
 static void
@@ -319,63 +350,6 @@ static void
 on_hold_requested_cb (UnknotWindow *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-hold", NULL);
-}
-
-static gboolean
-on_indicator_timeout_cb (gpointer user_data)
-{
-  UnknotWindow *self = user_data;
-  UnknotHoldTimer *timer = unknot_application_get_hold_timer (unknot_window_get_app (self));
-  g_autofree char *text = unknot_hold_dial_format_time (unknot_hold_timer_get_remaining (timer));
-
-  adw_button_content_set_label (self->hold_indicator_content, text);
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* The header bar shows a running hold from any page; it updates about once a second,
- * and not at all while the window is hidden. */
-static void
-update_hold_indicator (UnknotWindow *self)
-{
-  UnknotApplication *app = unknot_window_get_app (self);
-  UnknotHoldTimerState state;
-  gboolean active;
-
-  if (app == NULL)
-    return;
-
-  state = unknot_hold_timer_get_state (unknot_application_get_hold_timer (app));
-  active = state == UNKNOT_HOLD_TIMER_RUNNING || state == UNKNOT_HOLD_TIMER_SWITCHING ||
-           state == UNKNOT_HOLD_TIMER_PAUSED;
-
-  gtk_widget_set_visible (self->hold_indicator, active);
-  if (active)
-    on_indicator_timeout_cb (self);
-
-  if (active && state != UNKNOT_HOLD_TIMER_PAUSED && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      if (self->indicator_timeout_id == 0)
-        self->indicator_timeout_id = g_timeout_add_seconds (1, on_indicator_timeout_cb, self);
-    }
-  else
-    {
-      g_clear_handle_id (&self->indicator_timeout_id, g_source_remove);
-    }
-}
-
-static void
-unknot_window_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (unknot_window_parent_class)->map (widget);
-  update_hold_indicator (UNKNOT_WINDOW (widget));
-}
-
-static void
-unknot_window_unmap (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (unknot_window_parent_class)->unmap (widget);
-  update_hold_indicator (UNKNOT_WINDOW (widget));
 }
 
 static void
@@ -542,7 +516,6 @@ unknot_window_dispose (GObject *object)
 {
   UnknotWindow *self = UNKNOT_WINDOW (object);
 
-  g_clear_handle_id (&self->indicator_timeout_id, g_source_remove);
   if (self->results_list != NULL)
     gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_WINDOW);
@@ -614,8 +587,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
 
   window_class->close_request = unknot_window_close_request;
 
-  widget_class->map = unknot_window_map;
-  widget_class->unmap = unknot_window_unmap;
+
 
   /**
    * UnknotWindow:settings:
@@ -661,8 +633,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_view);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, learn_list);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, hold_indicator);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, hold_indicator_content);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, map_scroller);
@@ -713,9 +684,8 @@ unknot_window_new (UnknotApplication *application,
   /* The application's hold timer runs whatever the window shows. */
   g_signal_connect_object (application, "hold-requested",
                            G_CALLBACK (on_hold_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (unknot_application_get_hold_timer (application), "notify::state",
-                           G_CALLBACK (update_hold_indicator), self, G_CONNECT_SWAPPED);
-  update_hold_indicator (self);
+  adw_header_bar_pack_start (self->sidebar_header,
+                             unknot_hold_indicator_new (unknot_application_get_hold_timer (application)));
 
   /* A routine file that could not be read is reported once, never silently lost. */
   {

@@ -15,6 +15,7 @@
 #include "routines/unknot-routine-page.h"
 #include "timer/unknot-hold-dial.h"
 #include "timer/unknot-hold-page.h"
+#include "timer/unknot-hold-ring.h"
 #include "unknot-first-run-dialog.h"
 #include "unknot-illustration.h"
 #include "unknot-test-utils.h"
@@ -41,6 +42,7 @@ wait_for_page (GtkWindow  *window,
 {
   PageCheck check = { UNKNOT_WINDOW (window), tag };
 
+  g_test_message ("waiting for the page “%s”", tag);
   unknot_test_wait_until (page_shown, &check);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
@@ -341,13 +343,19 @@ log_requested (gpointer data)
   return ((LogRequest *) data)->technique != NULL;
 }
 
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
 static void
 test_hold_runs_while_browsing (void)
 {
   g_autoptr(UnknotApplication) app = unknot_test_application_new ();
   GtkWindow *window = unknot_test_activate (app);
   UnknotHoldTimer *timer = unknot_application_get_hold_timer (app);
-  GtkWidget *indicator = unknot_test_find_by_id (GTK_WIDGET (window), "hold_indicator");
+  GtkWidget *indicator = find_by_name (GTK_WIDGET (window), "hold-indicator");
   LogRequest log = { 0 };
   AdwNavigationPage *page;
   g_autofree char *expected = NULL;
@@ -375,6 +383,13 @@ test_hold_runs_while_browsing (void)
   g_assert_cmpstr (unknot_hold_page_get_digits (UNKNOT_HOLD_PAGE (page)), ==, expected);
   unknot_test_save_png (GTK_WIDGET (window), "hold-paused-light.png");
 
+  /* The breathing cue swells for four seconds and ebbs for six, every ten. */
+  g_assert_cmpfloat (unknot_hold_ring_breath_fill (0), ==, 0);
+  g_assert_cmpfloat_with_epsilon (unknot_hold_ring_breath_fill (4 * G_USEC_PER_SEC), 1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (unknot_hold_ring_breath_fill (2 * G_USEC_PER_SEC), 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (unknot_hold_ring_breath_fill (7 * G_USEC_PER_SEC), 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (unknot_hold_ring_breath_fill (10 * G_USEC_PER_SEC), 0, 1e-9);
+
   /* + adds ten seconds. */
   remaining = unknot_hold_timer_get_remaining (timer);
   gtk_widget_activate_action (GTK_WIDGET (page), "hold.add-ten", NULL);
@@ -383,10 +398,19 @@ test_hold_runs_while_browsing (void)
   /* Browsing elsewhere leaves the hold running, and the header bar shows it. */
   gtk_widget_activate_action (GTK_WIDGET (page), "hold.toggle", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-region", "s", "gluteals-right");
-  wait_for_page (window, "gluteals-right");
+  page = wait_for_page (window, "gluteals-right");
   g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_RUNNING);
   g_assert_true (gtk_widget_get_visible (indicator));
   unknot_test_save_png (GTK_WIDGET (window), "hold-indicator-light.png");
+
+  /* On a phone the sidebar is out of view, and the page's own header shows the hold. */
+  gtk_window_set_default_size (window, 360, 720);
+  unknot_test_wait_until (widget_mapped, find_by_name (GTK_WIDGET (page), "hold-indicator"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  unknot_test_save_png (GTK_WIDGET (window), "hold-indicator-narrow.png");
+  gtk_window_set_default_size (window, 1000, 720);
+  unknot_test_wait_until (widget_mapped, indicator);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* The indicator leads back to the hold; the end offers to log how it felt. */
   gtk_widget_activate (indicator);

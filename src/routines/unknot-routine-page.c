@@ -233,8 +233,13 @@ unknot_routine_page_init (UnknotRoutinePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * unknot_routine_page_new:
+ * @settings: (nullable): the person's settings (the breathing cue)
+ */
 UnknotRoutinePage *
-unknot_routine_page_new (UnknotRoutinePlayer *player)
+unknot_routine_page_new (UnknotRoutinePlayer *player,
+                         GSettings           *settings)
 {
   UnknotRoutinePage *self;
 
@@ -242,7 +247,8 @@ unknot_routine_page_new (UnknotRoutinePlayer *player)
 
   self = g_object_new (UNKNOT_TYPE_ROUTINE_PAGE, NULL);
   self->player = g_object_ref (player);
-  gtk_box_append (self->dial_box, unknot_hold_dial_new (unknot_routine_player_get_timer (player)));
+  gtk_box_append (self->dial_box, unknot_hold_dial_new (unknot_routine_player_get_timer (player),
+                                                       settings));
   fill_overview (self);
 
   g_signal_connect_swapped (player, "changed", G_CALLBACK (on_changed_cb), self);

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UnknotRoutinePage, unknot_routine_page, UNKNOT, ROUTINE_PAGE, AdwNavigationPage)
 
-UnknotRoutinePage   *unknot_routine_page_new        (UnknotRoutinePlayer *player);
+UnknotRoutinePage   *unknot_routine_page_new        (UnknotRoutinePlayer *player,
+                                                     GSettings           *settings);
 UnknotRoutinePlayer *unknot_routine_page_get_player (UnknotRoutinePage   *self);
 
 G_END_DECLS

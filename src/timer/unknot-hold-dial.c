@@ -26,6 +26,8 @@ struct _UnknotHoldDial
 
   UnknotHoldTimer *timer;
   GtkWidget       *overlay;
+  GtkWidget       *ring;
+  gboolean         breathing;
   GtkLabel        *digits_label;
   GtkLabel        *breath_label;
   guint            tick_id;
@@ -34,6 +36,14 @@ struct _UnknotHoldDial
 };
 
 G_DEFINE_FINAL_TYPE (UnknotHoldDial, unknot_hold_dial, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BREATHING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /**
  * unknot_hold_dial_format_time:
@@ -85,7 +95,7 @@ update_time (UnknotHoldDial *self)
         }
     }
 
-  if (state != UNKNOT_HOLD_TIMER_RUNNING)
+  if (state != UNKNOT_HOLD_TIMER_RUNNING || !self->breathing)
     gtk_label_set_label (self->breath_label, "");
   else if (!animate)
     gtk_label_set_label (self->breath_label, _("Breathe slowly"));
@@ -151,12 +161,69 @@ unknot_hold_dial_dispose (GObject *object)
 }
 
 static void
+unknot_hold_dial_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  UnknotHoldDial *self = UNKNOT_HOLD_DIAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_BREATHING:
+      g_value_set_boolean (value, self->breathing);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+unknot_hold_dial_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  UnknotHoldDial *self = UNKNOT_HOLD_DIAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_BREATHING:
+      if (self->breathing != g_value_get_boolean (value))
+        {
+          self->breathing = g_value_get_boolean (value);
+          if (self->ring != NULL)
+            unknot_hold_ring_set_breathing (UNKNOT_HOLD_RING (self->ring), self->breathing);
+          update_time (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 unknot_hold_dial_class_init (UnknotHoldDialClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = unknot_hold_dial_dispose;
+  object_class->get_property = unknot_hold_dial_get_property;
+  object_class->set_property = unknot_hold_dial_set_property;
+
+  /**
+   * UnknotHoldDial:breathing:
+   *
+   * Whether the slow breathing cue shows during a hold.
+   */
+  properties[PROP_BREATHING] =
+    g_param_spec_boolean ("breathing", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->map = unknot_hold_dial_map;
   widget_class->unmap = unknot_hold_dial_unmap;
@@ -170,10 +237,16 @@ static void
 unknot_hold_dial_init (UnknotHoldDial *self)
 {
   self->shown_seconds = -1;
+  self->breathing = TRUE;
 }
 
+/**
+ * unknot_hold_dial_new:
+ * @settings: (nullable): where the person turns the breathing cue on or off
+ */
 GtkWidget *
-unknot_hold_dial_new (UnknotHoldTimer *timer)
+unknot_hold_dial_new (UnknotHoldTimer *timer,
+                      GSettings       *settings)
 {
   UnknotHoldDial *self;
   GtkWidget *box;
@@ -185,7 +258,9 @@ unknot_hold_dial_new (UnknotHoldTimer *timer)
 
   self->overlay = gtk_overlay_new ();
   gtk_widget_set_halign (self->overlay, GTK_ALIGN_CENTER);
-  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), unknot_hold_ring_new (timer));
+  self->ring = unknot_hold_ring_new (timer);
+  unknot_hold_ring_set_breathing (UNKNOT_HOLD_RING (self->ring), self->breathing);
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->ring);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
@@ -200,6 +275,8 @@ unknot_hold_dial_new (UnknotHoldTimer *timer)
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
 
   g_signal_connect_swapped (timer, "changed", G_CALLBACK (update_ticking), self);
+  if (settings != NULL)
+    g_settings_bind (settings, "breathing-cue", self, "breathing", G_SETTINGS_BIND_GET);
   update_ticking (self);
 
   return GTK_WIDGET (self);

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UnknotHoldDial, unknot_hold_dial, UNKNOT, HOLD_DIAL, GtkWidget)
 
-GtkWidget  *unknot_hold_dial_new         (UnknotHoldTimer *timer);
+GtkWidget  *unknot_hold_dial_new         (UnknotHoldTimer *timer,
+                                          GSettings       *settings);
 const char *unknot_hold_dial_get_digits  (UnknotHoldDial  *self);
 char       *unknot_hold_dial_format_time (gint64           remaining);
 

@@ -24,6 +24,7 @@ struct _UnknotHoldPage
   UnknotHoldTimer   *timer;
   UnknotTechnique   *technique;
   UnknotStep        *step;
+  GSettings         *settings;
   GtkWidget         *dial;
 
   GtkLabel          *phase_label;
@@ -41,6 +42,7 @@ enum {
   PROP_TIMER,
   PROP_TECHNIQUE,
   PROP_STEP,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -157,7 +159,7 @@ unknot_hold_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (unknot_hold_page_parent_class)->constructed (object);
 
-  self->dial = unknot_hold_dial_new (self->timer);
+  self->dial = unknot_hold_dial_new (self->timer, self->settings);
   gtk_box_append (self->dial_box, self->dial);
 
   if (self->technique != NULL)
@@ -212,6 +214,7 @@ unknot_hold_page_dispose (GObject *object)
   g_clear_object (&self->timer);
   g_clear_object (&self->technique);
   g_clear_object (&self->step);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (unknot_hold_page_parent_class)->dispose (object);
 }
@@ -236,6 +239,10 @@ unknot_hold_page_set_property (GObject      *object,
 
     case PROP_STEP:
       self->step = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
 
     default:
@@ -263,6 +270,10 @@ unknot_hold_page_class_init (UnknotHoldPageClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STEP] =
     g_param_spec_object ("step", NULL, NULL, UNKNOT_TYPE_STEP,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -298,11 +309,13 @@ unknot_hold_page_init (UnknotHoldPage *self)
  * unknot_hold_page_new:
  * @technique: (nullable): the technique the hold belongs to
  * @step: (nullable): the step, whose picture and text are shown
+ * @settings: (nullable): the person's settings (the breathing cue)
  */
 UnknotHoldPage *
 unknot_hold_page_new (UnknotHoldTimer *timer,
                       UnknotTechnique *technique,
-                      UnknotStep      *step)
+                      UnknotStep      *step,
+                      GSettings       *settings)
 {
   g_return_val_if_fail (UNKNOT_IS_HOLD_TIMER (timer), NULL);
 
@@ -310,6 +323,7 @@ unknot_hold_page_new (UnknotHoldTimer *timer,
                        "timer", timer,
                        "technique", technique,
                        "step", step,
+                       "settings", settings,
                        NULL);
 }
 

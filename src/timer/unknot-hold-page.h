@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (UnknotHoldPage, unknot_hold_page, UNKNOT, HOLD_PAGE, AdwNa
 
 UnknotHoldPage *unknot_hold_page_new          (UnknotHoldTimer *timer,
                                                UnknotTechnique *technique,
-                                               UnknotStep      *step);
+                                               UnknotStep      *step,
+                                               GSettings       *settings);
 const char     *unknot_hold_page_get_digits   (UnknotHoldPage  *self);
 
 G_END_DECLS

@@ -17,6 +17,10 @@
 
 #define RING_WIDTH 14.0
 
+/* One breath: in for four seconds, out for six. */
+#define BREATH_IN_USEC (4 * G_USEC_PER_SEC)
+#define BREATH_USEC (10 * G_USEC_PER_SEC)
+
 struct _UnknotHoldRing
 {
   GtkWidget        parent_instance;
@@ -24,9 +28,36 @@ struct _UnknotHoldRing
   UnknotHoldTimer *timer;
   guint            tick_id;
   guint            frames;
+  gboolean         breathing;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotHoldRing, unknot_hold_ring, GTK_TYPE_WIDGET)
+
+/* How full the lungs are, 0 to 1, eased: a slow swell in, a longer ebb out. */
+static double
+breath_fill (gint64 elapsed)
+{
+  gint64 t = elapsed % BREATH_USEC;
+  double x;
+
+  if (t < BREATH_IN_USEC)
+    x = (double) t / BREATH_IN_USEC;
+  else
+    x = 1.0 - (double) (t - BREATH_IN_USEC) / (BREATH_USEC - BREATH_IN_USEC);
+
+  return (1 - cos (G_PI * x)) / 2;
+}
+
+/**
+ * unknot_hold_ring_breath_fill:
+ *
+ * Returns: the breathing circle's size, 0 to 1, after @elapsed microseconds of a hold
+ */
+double
+unknot_hold_ring_breath_fill (gint64 elapsed)
+{
+  return breath_fill (elapsed);
+}
 
 static gboolean
 on_tick_cb (GtkWidget     *widget,
@@ -90,6 +121,23 @@ unknot_hold_ring_snapshot (GtkWidget   *widget,
       gdk_cairo_set_source_rgba (cr, &colour);
       cairo_arc (cr, width / 2, height / 2, radius, -G_PI / 2, -G_PI / 2 + 2 * G_PI * MIN (fraction, 1));
       cairo_stroke (cr);
+    }
+
+  /* The breathing cue: a soft disc inside the ring that swells and ebbs with the
+   * hold's own time, still when motion is reduced. */
+  if (self->breathing && unknot_hold_timer_get_state (self->timer) == UNKNOT_HOLD_TIMER_RUNNING)
+    {
+      gboolean animate = FALSE;
+      double fill;
+      GdkRGBA soft = colour;
+
+      g_object_get (gtk_widget_get_settings (widget), "gtk-enable-animations", &animate, NULL);
+      fill = animate ? breath_fill (unknot_hold_timer_get_elapsed (self->timer)) : 0.5;
+      soft.alpha *= 0.12;
+      gdk_cairo_set_source_rgba (cr, &soft);
+      cairo_arc (cr, width / 2, height / 2,
+                 (radius - RING_WIDTH) * (0.55 + 0.45 * fill), 0, 2 * G_PI);
+      cairo_fill (cr);
     }
 
   cairo_destroy (cr);
@@ -174,4 +222,14 @@ unknot_hold_ring_get_frames (UnknotHoldRing *self)
   g_return_val_if_fail (UNKNOT_IS_HOLD_RING (self), 0);
 
   return self->frames;
+}
+
+void
+unknot_hold_ring_set_breathing (UnknotHoldRing *self,
+                                gboolean        breathing)
+{
+  g_return_if_fail (UNKNOT_IS_HOLD_RING (self));
+
+  self->breathing = !!breathing;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

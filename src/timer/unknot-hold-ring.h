@@ -17,5 +17,8 @@ G_DECLARE_FINAL_TYPE (UnknotHoldRing, unknot_hold_ring, UNKNOT, HOLD_RING, GtkWi
 
 GtkWidget *unknot_hold_ring_new           (UnknotHoldTimer *timer);
 guint      unknot_hold_ring_get_frames    (UnknotHoldRing  *self);
+void       unknot_hold_ring_set_breathing (UnknotHoldRing  *self,
+                                           gboolean         breathing);
+double     unknot_hold_ring_breath_fill   (gint64           elapsed);
 
 G_END_DECLS

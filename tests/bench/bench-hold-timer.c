@@ -86,7 +86,7 @@ main (int   argc,
   g_signal_connect (timer, "finished", G_CALLBACK (on_finished_cb), &handled);
   window = GTK_WINDOW (adw_window_new ());
   adw_window_set_content (ADW_WINDOW (window),
-                          GTK_WIDGET (unknot_hold_page_new (timer, technique, step)));
+                          GTK_WIDGET (unknot_hold_page_new (timer, technique, step, NULL)));
   gtk_window_present (window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
