@@ -264,6 +264,30 @@ unknot_test_click (GtkWidget *widget,
   process_events ();
 }
 
+/* A real key press and release, sent where the X server sends keys: the pointer is
+ * moved over @widget first. */
+void
+unknot_test_press_key (GtkWidget *widget,
+                       guint      keyval)
+{
+  int root_x, root_y;
+  Display *display;
+  KeyCode code;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  display = widget_to_root (widget, gtk_widget_get_width (widget) / 2.0,
+                            gtk_widget_get_height (widget) / 2.0, &root_x, &root_y);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  code = XKeysymToKeycode (display, keyval);
+  g_assert_cmpuint (code, !=, 0);
+
+  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
+  XTestFakeKeyEvent (display, code, True, CurrentTime);
+  XTestFakeKeyEvent (display, code, False, CurrentTime);
+  XFlush (display);
+  process_events ();
+}
+
 /* Writes what @widget shows now into the test build directory, for people to look at. */
 void
 unknot_test_save_png (GtkWidget  *widget,

@@ -34,6 +34,8 @@ void               unknot_test_pointer_move      (GtkWidget            *widget,
 void               unknot_test_click             (GtkWidget            *widget,
                                                   double                x,
                                                   double                y);
+void               unknot_test_press_key         (GtkWidget            *widget,
+                                                  guint                 keyval);
 void               unknot_test_save_png          (GtkWidget            *widget,
                                                   const char           *name);
 

@@ -195,6 +195,9 @@ unknot_hold_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (unknot_hold_page_parent_class)->map (widget);
 
+  /* Keyboard focus inside the page, so Space, + and Escape reach it at once. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+
   if (unknot_hold_timer_get_state (self->timer) == UNKNOT_HOLD_TIMER_RUNNING)
     {
       gint64 seconds = (unknot_hold_timer_get_remaining (self->timer) + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
