@@ -334,7 +334,7 @@ toggle_my_routine_action (GtkWidget  *widget,
 
   if (!unknot_routine_store_save (store, &error))
     {
-      g_object_unref (g_object_ref_sink (toast));
+      g_object_unref (toast);
       toast = adw_toast_new (error->message);
     }
 
