@@ -11,9 +11,11 @@
 
 #include "unknot-screenshot.h"
 
-/* Frames to wait after the widget is mapped, so that the first size negotiation with
- * the window system and any style change have settled before the picture is taken. */
+/* Frames, and time, to wait after the widget is mapped, so that the first size
+ * negotiation with the window system, style changes and opening animations (a dialog
+ * fading in) have settled before the picture is taken. */
 #define SETTLE_FRAMES 3
+#define SETTLE_USEC (800 * 1000)
 #define GIVE_UP_SECONDS 20
 
 typedef struct
@@ -22,6 +24,7 @@ typedef struct
   guint  tick_id;
   guint  timeout_id;
   guint  frames;
+  gint64 first_frame;
 } SaveData;
 
 static void
@@ -126,7 +129,11 @@ on_tick_cb (GtkWidget     *widget,
   if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
     return G_SOURCE_CONTINUE;
 
-  if (++save->frames < SETTLE_FRAMES)
+  if (save->frames++ == 0)
+    save->first_frame = gdk_frame_clock_get_frame_time (frame_clock);
+
+  if (save->frames < SETTLE_FRAMES ||
+      gdk_frame_clock_get_frame_time (frame_clock) - save->first_frame < SETTLE_USEC)
     return G_SOURCE_CONTINUE;
 
   save->tick_id = 0;
