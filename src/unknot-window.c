@@ -276,6 +276,7 @@ start_routine_action (GtkWidget  *widget,
       return;
     }
 
+  unknot_routine_set_both_sides (routine, g_settings_get_boolean (self->settings, "both-sides"));
   player = unknot_routine_player_new (routine, unknot_application_get_hold_timer (app));
   unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player, self->settings)), FALSE);
 }
@@ -298,6 +299,7 @@ show_my_routine_action (GtkWidget  *widget,
   routine = unknot_routine_new_for_techniques (self->catalog, _("My Routine"),
                                                unknot_routine_store_get_techniques (store), NULL,
                                                g_settings_get_int (self->settings, "hold-seconds"));
+  unknot_routine_set_both_sides (routine, g_settings_get_boolean (self->settings, "both-sides"));
   player = unknot_routine_player_new (routine, unknot_application_get_hold_timer (app));
   unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player, self->settings)), FALSE);
 }

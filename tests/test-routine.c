@@ -126,6 +126,49 @@ test_pause_skip_and_back (void)
   g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_IDLE);
 }
 
+static void
+test_both_sides (void)
+{
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  g_autoptr(UnknotRoutine) routine = unknot_routine_new_for_occasion (catalog, "chronic-ache", NULL, 30);
+  g_autoptr(UnknotHoldTimer) timer = unknot_hold_timer_new ();
+  g_autoptr(UnknotRoutinePlayer) player = NULL;
+  guint single = unknot_routine_get_total_seconds (routine);
+  guint n = unknot_routine_get_n_holds (routine), sided = 0, extra = 0;
+
+  unknot_routine_set_both_sides (routine, TRUE);
+  for (guint i = 0; i < n; i++)
+    if (unknot_routine_hold_is_both_sides (routine, i))
+      {
+        sided++;
+        extra += UNKNOT_HOLD_TIMER_SWITCH_SECONDS + unknot_routine_get_seconds (routine, i);
+      }
+  g_assert_cmpuint (sided, >, 0);
+  g_assert_cmpuint (unknot_routine_get_total_seconds (routine), ==, single + extra);
+
+  /* A one-sided hold runs left, switch, right before the routine moves on. */
+  unknot_hold_timer_set_clock (timer, fake_clock, NULL);
+  player = unknot_routine_player_new (routine, timer);
+  unknot_routine_player_start (player);
+  for (guint i = 0; i < n; i++)
+    {
+      guint seconds = unknot_routine_get_seconds (routine, i);
+
+      advance (timer, UNKNOT_ROUTINE_GET_READY_SECONDS);
+      g_assert_cmpint (unknot_routine_player_get_phase (player), ==, UNKNOT_ROUTINE_HOLD);
+      if (unknot_routine_hold_is_both_sides (routine, i))
+        {
+          advance (timer, seconds);
+          g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_SWITCHING);
+          g_assert_cmpuint (unknot_routine_player_get_position (player), ==, i);
+          advance (timer, UNKNOT_HOLD_TIMER_SWITCH_SECONDS);
+          g_assert_cmpuint (unknot_hold_timer_get_side (timer), ==, 2);
+        }
+      advance (timer, seconds);
+    }
+  g_assert_cmpint (unknot_routine_player_get_phase (player), ==, UNKNOT_ROUTINE_DONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -135,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/routine/built-from-catalogue", test_built_from_catalogue);
   g_test_add_func ("/routine/runs-end-to-end", test_runs_end_to_end);
   g_test_add_func ("/routine/pause-skip-and-back", test_pause_skip_and_back);
+  g_test_add_func ("/routine/both-sides", test_both_sides);
 
   return g_test_run ();
 }

@@ -46,7 +46,8 @@ enter (UnknotRoutinePlayer *self,
       break;
 
     case UNKNOT_ROUTINE_HOLD:
-      unknot_hold_timer_start (self->timer, unknot_routine_get_seconds (self->routine, position), FALSE);
+      unknot_hold_timer_start (self->timer, unknot_routine_get_seconds (self->routine, position),
+                               unknot_routine_hold_is_both_sides (self->routine, position));
       break;
 
     case UNKNOT_ROUTINE_DONE:

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "timer/unknot-hold-timer.h"
 #include "unknot-routine.h"
 
 typedef struct
@@ -26,6 +27,7 @@ struct _UnknotRoutine
 
   char    *title;
   GArray  *holds;
+  gboolean both_sides;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotRoutine, unknot_routine, G_TYPE_OBJECT)
@@ -203,7 +205,32 @@ unknot_routine_get_seconds (UnknotRoutine *self,
   return g_array_index (self->holds, Hold, position).seconds;
 }
 
-/* The whole routine, get-ready counts included, in seconds: shown up front. */
+/**
+ * unknot_routine_set_both_sides:
+ *
+ * Whether one-sided holds run on both sides, with the switch between them (the
+ * person's both-sides setting).
+ */
+void
+unknot_routine_set_both_sides (UnknotRoutine *self,
+                               gboolean       both_sides)
+{
+  g_return_if_fail (UNKNOT_IS_ROUTINE (self));
+  self->both_sides = !!both_sides;
+}
+
+/* Whether the hold at @position runs on both sides. */
+gboolean
+unknot_routine_hold_is_both_sides (UnknotRoutine *self,
+                                   guint          position)
+{
+  g_return_val_if_fail (UNKNOT_IS_ROUTINE (self), FALSE);
+  g_return_val_if_fail (position < self->holds->len, FALSE);
+  return self->both_sides && unknot_step_is_one_sided (g_array_index (self->holds, Hold, position).step);
+}
+
+/* The whole routine, get-ready counts and switches included, in seconds: shown up
+ * front. */
 guint
 unknot_routine_get_total_seconds (UnknotRoutine *self)
 {
@@ -212,7 +239,13 @@ unknot_routine_get_total_seconds (UnknotRoutine *self)
   g_return_val_if_fail (UNKNOT_IS_ROUTINE (self), 0);
 
   for (guint i = 0; i < self->holds->len; i++)
-    total += UNKNOT_ROUTINE_GET_READY_SECONDS + g_array_index (self->holds, Hold, i).seconds;
+    {
+      guint seconds = g_array_index (self->holds, Hold, i).seconds;
+
+      total += UNKNOT_ROUTINE_GET_READY_SECONDS + seconds;
+      if (unknot_routine_hold_is_both_sides (self, i))
+        total += UNKNOT_HOLD_TIMER_SWITCH_SECONDS + seconds;
+    }
 
   return total;
 }

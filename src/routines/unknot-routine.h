@@ -34,5 +34,9 @@ UnknotStep      *unknot_routine_get_step         (UnknotRoutine      *self,
 guint            unknot_routine_get_seconds      (UnknotRoutine      *self,
                                                   guint               position);
 guint            unknot_routine_get_total_seconds (UnknotRoutine     *self);
+void             unknot_routine_set_both_sides   (UnknotRoutine      *self,
+                                                  gboolean            both_sides);
+gboolean         unknot_routine_hold_is_both_sides (UnknotRoutine    *self,
+                                                    guint             position);
 
 G_END_DECLS
