@@ -688,6 +688,7 @@ unknot_window_new (UnknotApplication *application,
                            G_CALLBACK (on_hold_requested_cb), self, G_CONNECT_SWAPPED);
   adw_header_bar_pack_start (self->sidebar_header,
                              unknot_hold_indicator_new (unknot_application_get_hold_timer (application)));
+  add_hold_indicator (self, GTK_WIDGET (adw_navigation_view_find_page (self->content_view, "welcome")));
 
   /* A routine file that could not be read is reported once, never silently lost. */
   {
