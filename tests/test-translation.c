@@ -59,11 +59,15 @@ main (int   argc,
 {
   g_autofree char *locale_dir = NULL;
 
-  /* The locale data and the .mo file are made in the build tree by meson. */
+  /* The locale data and the .mo file are made in the build tree by meson. LOCPATH is
+   * set only around this one setlocale (): glibc's newlocale () loses its copy of the
+   * path list whenever LOCPATH is set, and libraries loaded later call newlocale (). */
   g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
   g_setenv ("LANGUAGE", "de", TRUE);
+  g_setenv ("LOCPATH", g_getenv ("UNKNOT_TEST_LOCPATH"), TRUE);
   if (setlocale (LC_ALL, "") == NULL)
-    g_error ("the de_DE.UTF-8 locale data was not found (LOCPATH=%s)", g_getenv ("LOCPATH"));
+    g_error ("the de_DE.UTF-8 locale data was not found in %s", g_getenv ("LOCPATH"));
+  g_unsetenv ("LOCPATH");
 
   locale_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "locale", NULL);
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
