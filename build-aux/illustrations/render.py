@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Draws the step illustrations in data/illustrations/ from their pose sketches.
+
+Each file in build-aux/illustrations/poses/ is a sketch: a stick figure (a torso line
+from shoulder to hip, a neck line, a head circle, limbs as polylines from the shoulder
+or hip outwards), plus the tool, the floor or wall and the orange pressure and motion
+marks. The sketches are easy to change in any SVG editor: move a joint and run this
+script again (python3 build-aux/illustrations/render.py).
+
+This script keeps every non-figure element as it is and replaces the stick figure
+with a friendly, fleshed-out one: tapered limbs (thicker near the body), a shirt,
+trousers, shoes, skin and hair, the far side of the body in deeper shades so that a
+side view reads in depth. Only CSS classes carry colours, so the app restyles the
+drawings for the dark and high-contrast styles (illustration-*.css beside them).
+"""
+import math
+import pathlib
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+ROOT = pathlib.Path(__file__).resolve().parent
+POSES = ROOT / 'poses'
+OUT = ROOT.parent.parent / 'data' / 'illustrations'
+SVG_NS = 'http://www.w3.org/2000/svg'
+
+STYLE = '''  <style>
+    .floor, .wall { stroke: #c0bfbc; stroke-width: 3; stroke-linecap: round; fill: none; }
+    .furniture { stroke: #9a9996; stroke-width: 5; stroke-linecap: round; stroke-linejoin: round; fill: none; }
+    .skin { fill: #e8b48c; }
+    .skin-far { fill: #c98f66; }
+    .hair { fill: #63452c; }
+    .shirt { fill: #26a269; }
+    .shirt-far { fill: #1b7a4e; }
+    .trousers { fill: #5e5c64; }
+    .trousers-far { fill: #3d3846; }
+    .shoe { fill: #241f31; }
+    .tool { fill: #3584e4; stroke: #1c71d8; stroke-width: 2; stroke-linejoin: round; }
+    .tool-line { stroke: #3584e4; stroke-linecap: round; stroke-linejoin: round; fill: none; }
+    .pressure { fill: none; stroke: #e66100; stroke-width: 3; }
+    .motion { fill: none; stroke: #e66100; stroke-width: 2.5; stroke-linecap: round; stroke-linejoin: round; }
+    .motion-head { fill: #e66100; }
+  </style>
+'''
+
+# Half-widths along each body part, from its root outwards, in drawing units.
+TORSO = (9.5, 8.5)         # shoulder, hip
+NECK = 3.6
+UPPER_ARM = (5.2, 4.4)
+FOREARM = (4.4, 3.6)
+HAND = 4.6
+THIGH = (7.4, 5.8)
+SHIN = (5.8, 4.4)
+FOOT = 4.2
+SHOE_BLOB = 5.0            # a foot seen end-on, where a leg has no foot segment
+
+
+def fmt(v):
+    s = f'{v:.1f}'
+    return s[:-2] if s.endswith('.0') else s
+
+
+def parse_points(d):
+    """Absolute M/L/H/V/Z path data into a list of points."""
+    tokens = re.findall(r'[MLHVZmlhvz]|-?\d*\.?\d+(?:e-?\d+)?', d)
+    points, cmd, i = [], 'M', 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.isalpha():
+            cmd = t
+            i += 1
+            if cmd in 'Zz':
+                continue
+            continue
+        if cmd in 'ML':
+            points.append((float(tokens[i]), float(tokens[i + 1])))
+            i += 2
+        elif cmd == 'H':
+            points.append((float(tokens[i]), points[-1][1]))
+            i += 1
+        elif cmd == 'V':
+            points.append((points[-1][0], float(tokens[i])))
+            i += 1
+        else:
+            raise ValueError(f'unsupported path command {cmd!r} in {d!r}')
+    return points
+
+
+def circle_points(c, r, n=28):
+    return [(c[0] + r * math.cos(2 * math.pi * k / n), c[1] + r * math.sin(2 * math.pi * k / n))
+            for k in range(n)]
+
+
+def hull(points):
+    pts = sorted(set(points))
+    if len(pts) <= 2:
+        return pts
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower, upper = [], []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def polygon(cls, points):
+    d = 'M' + ' L'.join(f'{fmt(x)} {fmt(y)}' for x, y in points) + ' Z'
+    return f'  <path class="{cls}" d="{d}"/>'
+
+
+def capsule(cls, p0, r0, p1, r1):
+    """A limb segment: the outline around two circles, thicker at the root."""
+    return polygon(cls, hull(circle_points(p0, r0) + circle_points(p1, r1)))
+
+
+def disc(cls, c, r):
+    return f'  <circle class="{cls}" cx="{fmt(c[0])}" cy="{fmt(c[1])}" r="{fmt(r)}"/>'
+
+
+def dist(a, b):
+    return math.hypot(a[0] - b[0], a[1] - b[1])
+
+
+class Figure:
+    def __init__(self, elements):
+        self.shoulder = None
+        self.hip = None
+        self.neck_base = None
+        self.leg_ends = []
+        self.back_view = False
+        for el in elements:
+            cls = el.get('class', '')
+            if cls == 'figure torso':
+                pts = parse_points(el.get('d'))
+                if len(pts) == 2:
+                    self.shoulder, self.hip = pts
+                else:
+                    self.back_view = True
+                    top = sorted(pts, key=lambda p: p[1])
+                    self.shoulder = ((top[0][0] + top[1][0]) / 2, (top[0][1] + top[1][1]) / 2)
+                    self.hip = ((top[-1][0] + top[-2][0]) / 2, (top[-1][1] + top[-2][1]) / 2)
+            elif cls == 'figure neck':
+                self.neck_base = parse_points(el.get('d'))[0]
+        if self.shoulder is None:
+            raise ValueError('no torso')
+
+    def limb_kind(self, pts):
+        root = pts[0]
+        if any(dist(root, end) < 1.5 for end in self.leg_ends) and len(pts) == 2:
+            return 'foot'
+        if dist(root, self.hip) < dist(root, self.shoulder):
+            return 'leg'
+        return 'arm'
+
+
+def draw_limb(fig, el, far):
+    pts = parse_points(el.get('d'))
+    kind = fig.limb_kind(pts)
+    skin = 'skin-far' if far else 'skin'
+    out = []
+    if kind == 'arm':
+        cloth = 'shirt-far' if far else 'shirt'
+        radii = [UPPER_ARM, FOREARM]
+        for i in range(len(pts) - 1):
+            r0, r1 = radii[min(i, 1)]
+            out.append(capsule(cloth, pts[i], r0, pts[i + 1], r1))
+        out.append(disc(skin, pts[-1], HAND))
+    elif kind == 'leg':
+        cloth = 'trousers-far' if far else 'trousers'
+        leg, foot = pts[:3], pts[3:]
+        radii = [THIGH, SHIN]
+        for i in range(len(leg) - 1):
+            r0, r1 = radii[min(i, 1)]
+            out.append(capsule(cloth, leg[i], r0, leg[i + 1], r1))
+        if foot:
+            out.append(capsule('shoe', leg[-1], FOOT, foot[0], FOOT * 0.85))
+        else:
+            fig.leg_ends.append(leg[-1])
+            out.append(('pending-shoe', leg[-1]))
+    else:
+        out.append(capsule('shoe', pts[0], FOOT, pts[1], FOOT * 0.85))
+        fig.feet_done = getattr(fig, 'feet_done', []) + [pts[0]]
+    return out
+
+
+def draw_head(fig, el):
+    c = (float(el.get('cx')), float(el.get('cy')))
+    r = float(el.get('r'))
+    base = fig.neck_base or fig.shoulder
+    # Hair covers the crown: the half of the head away from the neck.
+    ang = math.atan2(c[1] - base[1], c[0] - base[0])
+    # A figure drawn with a broad torso is seen from behind: hair covers nearly all of
+    # the head.
+    spread = 150 if fig.back_view else 95
+    cap = [(c[0] + (r + 0.6) * math.cos(ang + math.radians(a)),
+            c[1] + (r + 0.6) * math.sin(ang + math.radians(a))) for a in range(-spread, spread + 1, 10)]
+    back = (c[0] + r * 0.25 * math.cos(ang), c[1] + r * 0.25 * math.sin(ang))
+    return [disc('skin', c, r), polygon('hair', cap if fig.back_view else cap + [back])]
+
+
+def render(src):
+    tree = ET.parse(src)
+    svg = tree.getroot()
+    elements = [el for el in svg if el.tag != f'{{{SVG_NS}}}style']
+    fig = Figure(elements)
+    comment = ''
+    text = src.read_text()
+    m = re.search(r'<!-- Unknot illustration:.*?-->', text)
+    if m:
+        comment = m.group(0)
+
+    body = []
+    for el in elements:
+        cls = el.get('class', '')
+        tag = el.tag.split('}')[1]
+        if cls == 'figure torso':
+            pts = parse_points(el.get('d'))
+            if len(pts) == 2:
+                body.append(capsule('shirt', pts[0], TORSO[0], pts[1], TORSO[1]))
+            else:
+                body.append(polygon('shirt', hull([q for p in pts for q in circle_points(p, 3, 12)])))
+        elif cls == 'figure neck':
+            a, b = parse_points(el.get('d'))
+            body.append(capsule('skin', a, NECK, b, NECK))
+        elif cls == 'figure-far neck':
+            # A thumb pressing into the back, seen from behind.
+            a, b = parse_points(el.get('d'))
+            body.append(capsule('skin-far', a, 2.6, b, 2.2))
+        elif cls == 'head':
+            body.extend(draw_head(fig, el))
+        elif cls in ('figure limb', 'figure-far limb'):
+            body.extend(draw_limb(fig, el, cls.startswith('figure-far')))
+        else:
+            attrs = ' '.join(f'{k}="{v}"' for k, v in el.attrib.items())
+            body.append(f'  <{tag} {attrs}/>')
+
+    done = getattr(fig, 'feet_done', [])
+    lines = []
+    for item in body:
+        if isinstance(item, tuple):
+            ankle = item[1]
+            if not any(dist(ankle, f) < 1.5 for f in done):
+                lines.append(disc('shoe', ankle, SHOE_BLOB))
+        else:
+            lines.append(item)
+
+    view = svg.get('viewBox')
+    w, h = svg.get('width'), svg.get('height')
+    header = ['<!-- SPDX-License-Identifier: GPL-3.0-or-later -->']
+    if comment:
+        header.append(comment)
+    header.append('<!-- Drawn by build-aux/illustrations/render.py from build-aux/illustrations/poses/; edit the pose there. -->')
+    return '\n'.join(header + [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view}" width="{w}" height="{h}">',
+        STYLE.rstrip('\n')] + lines + ['</svg>']) + '\n'
+
+
+def main(argv):
+    """render.py [NAME.svg ...] draws; render.py --check only compares (for the tests)."""
+    check = '--check' in argv
+    names = [a for a in argv[1:] if a != '--check'] or sorted(p.name for p in POSES.glob('*.svg'))
+    if not check:
+        for name in names:
+            (OUT / name).write_text(render(POSES / name))
+        print(f'{len(names)} illustrations drawn into {OUT.relative_to(ROOT.parent.parent)}')
+        return 0
+
+    stale = [n for n in names
+             if not (OUT / n).exists() or (OUT / n).read_text() != render(POSES / n)]
+    orphans = [p.name for p in sorted(OUT.glob('*.svg'))
+               if not p.name.startswith('tool-') and not (POSES / p.name).exists()]
+    for name in stale:
+        print(f'data/illustrations/{name} is not drawn from its pose sketch: '
+              'run python3 build-aux/illustrations/render.py')
+    for name in orphans:
+        print(f'data/illustrations/{name} has no pose sketch in build-aux/illustrations/poses/')
+    print(f'{len(names) - len(stale)} of {len(names)} step drawings match their sketches')
+    return 1 if stale or orphans else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
