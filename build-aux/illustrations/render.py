@@ -61,17 +61,15 @@ def fmt(v):
     return s[:-2] if s.endswith('.0') else s
 
 
-def parse_points(d):
-    """Absolute M/L/H/V/Z path data into a list of points."""
-    tokens = re.findall(r'[MLHVZmlhvz]|-?\d*\.?\d+(?:e-?\d+)?', d)
+def parse_points(d, samples=8):
+    """Absolute M/L/H/V/Q/Z path data into a list of points; a curve becomes samples."""
+    tokens = re.findall(r'[MLHVQZmlhvqz]|-?\d*\.?\d+(?:e-?\d+)?', d)
     points, cmd, i = [], 'M', 0
     while i < len(tokens):
         t = tokens[i]
         if t.isalpha():
             cmd = t
             i += 1
-            if cmd in 'Zz':
-                continue
             continue
         if cmd in 'ML':
             points.append((float(tokens[i]), float(tokens[i + 1])))
@@ -82,9 +80,22 @@ def parse_points(d):
         elif cmd == 'V':
             points.append((points[-1][0], float(tokens[i])))
             i += 1
+        elif cmd == 'Q':
+            p0 = points[-1]
+            c = (float(tokens[i]), float(tokens[i + 1]))
+            p1 = (float(tokens[i + 2]), float(tokens[i + 3]))
+            for k in range(1, samples + 1):
+                u = k / samples
+                points.append(((1 - u) ** 2 * p0[0] + 2 * (1 - u) * u * c[0] + u * u * p1[0],
+                               (1 - u) ** 2 * p0[1] + 2 * (1 - u) * u * c[1] + u * u * p1[1]))
+            i += 4
         else:
             raise ValueError(f'unsupported path command {cmd!r} in {d!r}')
     return points
+
+
+def is_curve(d):
+    return 'Q' in d or 'q' in d
 
 
 def circle_points(c, r, n=28):
@@ -122,6 +133,35 @@ def capsule(cls, p0, r0, p1, r1):
     return polygon(cls, hull(circle_points(p0, r0) + circle_points(p1, r1)))
 
 
+def curved_outline(pts, r0, r1):
+    """The outline of a body part along a curve, tapering from r0 to r1, round ends."""
+    n = len(pts) - 1
+    left, right = [], []
+    for k, p in enumerate(pts):
+        a = pts[max(k - 1, 0)]
+        b = pts[min(k + 1, n)]
+        length = dist(a, b)
+        nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length
+        r = r0 + (r1 - r0) * k / n
+        left.append((p[0] + r * nx, p[1] + r * ny))
+        right.append((p[0] - r * nx, p[1] - r * ny))
+
+    def cap(c, r, start, towards):
+        # Half a circle around c from the point start, bulging towards the given point.
+        a0 = math.atan2(start[1] - c[1], start[0] - c[0])
+        mid = math.atan2(towards[1] - c[1], towards[0] - c[0])
+        sign = 1 if math.sin(mid - a0) > 0 else -1
+        return [(c[0] + r * math.cos(a0 + sign * math.pi * k / 8),
+                 c[1] + r * math.sin(a0 + sign * math.pi * k / 8)) for k in range(1, 8)]
+
+    end = pts[-1]
+    beyond_end = (2 * end[0] - pts[-2][0], 2 * end[1] - pts[-2][1])
+    start = pts[0]
+    before_start = (2 * start[0] - pts[1][0], 2 * start[1] - pts[1][1])
+    return (left + cap(end, r1, left[-1], beyond_end) + right[::-1]
+            + cap(start, r0, right[0], before_start))
+
+
 def disc(cls, c, r):
     return f'  <circle class="{cls}" cx="{fmt(c[0])}" cy="{fmt(c[1])}" r="{fmt(r)}"/>'
 
@@ -141,8 +181,8 @@ class Figure:
             cls = el.get('class', '')
             if cls == 'figure torso':
                 pts = parse_points(el.get('d'))
-                if len(pts) == 2:
-                    self.shoulder, self.hip = pts
+                if len(pts) == 2 or is_curve(el.get('d')):
+                    self.shoulder, self.hip = pts[0], pts[-1]
                 else:
                     self.back_view = True
                     top = sorted(pts, key=lambda p: p[1])
@@ -152,6 +192,19 @@ class Figure:
                 self.neck_base = parse_points(el.get('d'))[0]
         if self.shoulder is None:
             raise ValueError('no torso')
+        self.facing = self.find_facing(elements)
+
+    def find_facing(self, elements):
+        """+1 when the figure faces right, -1 left, 0 when its feet do not tell."""
+        limbs = [parse_points(el.get('d')) for el in elements
+                 if el.get('class', '') in ('figure limb', 'figure-far limb')]
+        legs = [p for p in limbs if dist(p[0], self.hip) < dist(p[0], self.shoulder)]
+        ends = [p[2] for p in legs if len(p) >= 3]
+        toes = [p[3][0] - p[2][0] for p in legs if len(p) == 4]
+        toes += [p[1][0] - p[0][0] for p in limbs
+                 if len(p) == 2 and any(dist(p[0], e) < 1.5 for e in ends)]
+        total = sum(toes)
+        return 0 if abs(total) < 1 else (1 if total > 0 else -1)
 
     def limb_kind(self, pts):
         root = pts[0]
@@ -198,6 +251,10 @@ def draw_head(fig, el):
     base = fig.neck_base or fig.shoulder
     # Hair covers the crown: the half of the head away from the neck.
     ang = math.atan2(c[1] - base[1], c[0] - base[0])
+    if not fig.back_view and c[1] < fig.hip[1] - 25:
+        # Upright, seen from the side: the hair sits towards the back of the head,
+        # leaving the face free on the side the feet point to.
+        ang -= math.radians(35) * fig.facing
     # A figure drawn with a broad torso is seen from behind: hair covers nearly all of
     # the head.
     spread = 150 if fig.back_view else 95
@@ -226,6 +283,8 @@ def render(src):
             pts = parse_points(el.get('d'))
             if len(pts) == 2:
                 body.append(capsule('shirt', pts[0], TORSO[0], pts[1], TORSO[1]))
+            elif is_curve(el.get('d')):
+                body.append(polygon('shirt', curved_outline(pts, TORSO[0], TORSO[1])))
             else:
                 body.append(polygon('shirt', hull([q for p in pts for q in circle_points(p, 3, 12)])))
         elif cls == 'figure neck':
