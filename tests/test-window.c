@@ -6,7 +6,11 @@
 #include "config.h"
 
 #include "bodymap/unknot-body-map-region.h"
+#include "catalog/unknot-catalog.h"
+#include "catalog/unknot-technique.h"
 #include "pages/unknot-region-page.h"
+#include "routines/unknot-routine-page.h"
+#include "timer/unknot-hold-page.h"
 #include "unknot-preferences-dialog.h"
 #include "unknot-shortcuts-dialog.h"
 #include "unknot-test-utils.h"
@@ -175,6 +179,109 @@ test_window_menu_dialogs (void)
   dialog = open_dialog (app, window, "shortcuts", UNKNOT_TYPE_SHORTCUTS_DIALOG);
   g_assert_nonnull (unknot_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SHORTCUT_LABEL));
   close_dialog (window, dialog);
+
+  unknot_test_close_window (window);
+}
+
+static void
+collect_listed_triggers (GtkWidget *widget,
+                         GPtrArray *triggers)
+{
+  if (GTK_IS_SHORTCUT_LABEL (widget))
+    {
+      g_auto(GStrv) accels = g_strsplit (gtk_shortcut_label_get_accelerator (GTK_SHORTCUT_LABEL (widget)),
+                                         " ", -1);
+
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (accels[i]);
+
+          g_assert_nonnull (trigger);
+          g_ptr_array_add (triggers, trigger);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_listed_triggers (child, triggers);
+}
+
+/* Every action a page binds to a key (hold.toggle, routine.toggle, …) has at least one
+ * of its keys listed in the Keyboard Shortcuts dialog. */
+static void
+assert_page_keys_listed (GtkWidget  *page,
+                         const char *prefix,
+                         GPtrArray  *listed)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (page);
+  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *action_name;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          const char *name;
+
+          if (!GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (!g_str_has_prefix (name, prefix))
+            continue;
+
+          g_hash_table_add (actions, g_strdup (name));
+          for (guint k = 0; k < listed->len; k++)
+            if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut),
+                                            g_ptr_array_index (listed, k)))
+              g_hash_table_add (shown, g_strdup (name));
+        }
+    }
+
+  g_assert_cmpuint (g_hash_table_size (actions), >, 0);
+  g_hash_table_iter_init (&iter, actions);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &action_name, NULL))
+    if (!g_hash_table_contains (shown, action_name))
+      g_error ("the key of %s is not in the Keyboard Shortcuts dialog", action_name);
+}
+
+static void
+test_shortcuts_dialog_lists_page_keys (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = unknot_test_activate (app);
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_object_unref);
+  UnknotCatalog *catalog = unknot_application_get_catalog (app);
+  UnknotTechnique *technique = unknot_catalog_lookup_technique (catalog, "ball-between-shoulder-blades");
+  g_autoptr(UnknotStep) step = g_list_model_get_item (unknot_technique_get_steps (technique), 0);
+  AdwNavigationPage *hold_page;
+  AdwNavigationPage *routine_page;
+  AdwDialog *dialog;
+
+  dialog = open_dialog (app, window, "shortcuts", UNKNOT_TYPE_SHORTCUTS_DIALOG);
+  collect_listed_triggers (GTK_WIDGET (dialog), listed);
+  close_dialog (window, dialog);
+
+  hold_page = ADW_NAVIGATION_PAGE (unknot_hold_page_new (unknot_application_get_hold_timer (app),
+                                                         technique, step,
+                                                         unknot_application_get_settings (app)));
+  g_object_ref_sink (hold_page);
+  assert_page_keys_listed (GTK_WIDGET (hold_page), "hold.", listed);
+  g_assert_finalize_object (hold_page);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-routine", "s", "after-sitting");
+  routine_page = unknot_window_get_visible_page (UNKNOT_WINDOW (window));
+  g_assert_true (UNKNOT_IS_ROUTINE_PAGE (routine_page));
+  assert_page_keys_listed (GTK_WIDGET (routine_page), "routine.", listed);
 
   unknot_test_close_window (window);
 }
@@ -384,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/window/state-round-trip", test_window_state_round_trip);
   g_test_add_func ("/window/accels", test_window_accels);
   g_test_add_func ("/window/menu-dialogs", test_window_menu_dialogs);
+  g_test_add_func ("/window/shortcuts-dialog-lists-page-keys", test_shortcuts_dialog_lists_page_keys);
   g_test_add_func ("/preferences/bound-to-settings", test_preferences_bound_to_settings);
   g_test_add_func ("/window/click-region-opens-page", test_window_click_region_opens_page);
   g_test_add_func ("/window/search", test_window_search);
