@@ -124,17 +124,80 @@ add_hold_indicator (UnknotWindow *self,
                              unknot_hold_indicator_new (unknot_application_get_hold_timer (app)));
 }
 
+typedef gboolean (*UnknotPageFilter) (AdwNavigationPage *page,
+                                      gpointer           data);
+
+/* Shows @page on top of the trail, after taking out the pages @leaves picks. */
+static void
+unknot_window_show_page_instead (UnknotWindow      *self,
+                                 AdwNavigationPage *page,
+                                 UnknotPageFilter   leaves,
+                                 gpointer           data)
+{
+  g_autoptr(GListModel) stack = adw_navigation_view_get_navigation_stack (self->content_view);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stack); i++)
+    {
+      AdwNavigationPage *old_page = g_list_model_get_item (stack, i);
+
+      if (leaves (old_page, data))
+        g_object_unref (old_page);
+      else
+        g_ptr_array_add (pages, old_page);
+    }
+  g_ptr_array_add (pages, g_object_ref_sink (page));
+
+  adw_navigation_view_replace (self->content_view, (AdwNavigationPage **) pages->pdata, pages->len);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static gboolean
+is_hold_page (AdwNavigationPage *page,
+              gpointer           data)
+{
+  return UNKNOT_IS_HOLD_PAGE (page);
+}
+
+static gboolean
+is_same_page (AdwNavigationPage *page,
+              gpointer           data)
+{
+  return page == data;
+}
+
+static gboolean
+has_tag (AdwNavigationPage *page,
+         gpointer           tag)
+{
+  return g_strcmp0 (adw_navigation_page_get_tag (page), tag) == 0;
+}
+
 static void
 unknot_window_show_page (UnknotWindow      *self,
                          AdwNavigationPage *page,
                          gboolean           new_trail)
 {
+  const char *tag;
+
   add_hold_indicator (self, GTK_WIDGET (page));
 
+  tag = adw_navigation_page_get_tag (page);
   if (new_trail)
-    adw_navigation_view_replace (self->content_view, &page, 1);
+    {
+      adw_navigation_view_replace (self->content_view, &page, 1);
+    }
+  else if (tag != NULL && adw_navigation_view_find_page (self->content_view, tag) != NULL)
+    {
+      /* A page already on the trail (the same technique, or My Routine again) moves
+       * to the top instead of being there twice. */
+      unknot_window_show_page_instead (self, page, has_tag, (gpointer) tag);
+      return;
+    }
   else
-    adw_navigation_view_push (self->content_view, page);
+    {
+      adw_navigation_view_push (self->content_view, page);
+    }
 
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
@@ -222,9 +285,6 @@ show_hold_action (GtkWidget  *widget,
   UnknotApplication *app = unknot_window_get_app (self);
   UnknotTechnique *technique = NULL;
   UnknotStep *step = NULL;
-
-  g_autoptr(GListModel) stack = NULL;
-  g_autoptr(GPtrArray) pages = NULL;
   AdwNavigationPage *hold_page;
 
   if (app == NULL)
@@ -235,21 +295,7 @@ show_hold_action (GtkWidget  *widget,
   unknot_application_get_hold_step (app, &technique, &step);
   hold_page = ADW_NAVIGATION_PAGE (unknot_hold_page_new (unknot_application_get_hold_timer (app),
                                                          technique, step, self->settings));
-  stack = adw_navigation_view_get_navigation_stack (self->content_view);
-  pages = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (stack); i++)
-    {
-      AdwNavigationPage *page = g_list_model_get_item (stack, i);
-
-      if (UNKNOT_IS_HOLD_PAGE (page))
-        g_object_unref (page);
-      else
-        g_ptr_array_add (pages, page);
-    }
-  g_ptr_array_add (pages, g_object_ref_sink (hold_page));
-
-  adw_navigation_view_replace (self->content_view, (AdwNavigationPage **) pages->pdata, pages->len);
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  unknot_window_show_page_instead (self, hold_page, is_hold_page, NULL);
 }
 
 static void
@@ -281,6 +327,26 @@ start_routine_action (GtkWidget  *widget,
   unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player, self->settings)), FALSE);
 }
 
+static AdwNavigationPage *
+my_routine_page_new (UnknotWindow      *self,
+                     UnknotApplication *app)
+{
+  UnknotRoutineStore *store = unknot_application_get_routine_store (app, NULL);
+  g_autoptr(UnknotRoutine) routine = NULL;
+  g_autoptr(UnknotRoutinePlayer) player = NULL;
+  UnknotRoutinePage *page;
+
+  routine = unknot_routine_new_for_techniques (self->catalog, _("My Routine"),
+                                               unknot_routine_store_get_techniques (store), NULL,
+                                               g_settings_get_int (self->settings, "hold-seconds"));
+  unknot_routine_set_both_sides (routine, g_settings_get_boolean (self->settings, "both-sides"));
+  player = unknot_routine_player_new (routine, unknot_application_get_hold_timer (app));
+  page = unknot_routine_page_new (player, self->settings);
+  unknot_routine_page_set_editable (page, TRUE);
+
+  return ADW_NAVIGATION_PAGE (page);
+}
+
 static void
 show_my_routine_action (GtkWidget  *widget,
                         const char *action_name,
@@ -288,20 +354,68 @@ show_my_routine_action (GtkWidget  *widget,
 {
   UnknotWindow *self = UNKNOT_WINDOW (widget);
   UnknotApplication *app = unknot_window_get_app (self);
-  UnknotRoutineStore *store;
-  g_autoptr(UnknotRoutine) routine = NULL;
-  g_autoptr(UnknotRoutinePlayer) player = NULL;
 
   if (app == NULL)
     return;
 
-  store = unknot_application_get_routine_store (app, NULL);
-  routine = unknot_routine_new_for_techniques (self->catalog, _("My Routine"),
-                                               unknot_routine_store_get_techniques (store), NULL,
-                                               g_settings_get_int (self->settings, "hold-seconds"));
-  unknot_routine_set_both_sides (routine, g_settings_get_boolean (self->settings, "both-sides"));
-  player = unknot_routine_player_new (routine, unknot_application_get_hold_timer (app));
-  unknot_window_show_page (self, ADW_NAVIGATION_PAGE (unknot_routine_page_new (player, self->settings)), FALSE);
+  unknot_window_show_page (self, my_routine_page_new (self, app), FALSE);
+}
+
+/* After the routine changed: the page of My Routine, if shown, shows the new one. */
+static void
+refresh_my_routine (UnknotWindow      *self,
+                    UnknotApplication *app,
+                    const char        *technique_id)
+{
+  AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->content_view);
+  AdwNavigationPage *page;
+
+  if (!UNKNOT_IS_ROUTINE_PAGE (visible) ||
+      !unknot_routine_page_get_editable (UNKNOT_ROUTINE_PAGE (visible)))
+    return;
+
+  page = my_routine_page_new (self, app);
+  add_hold_indicator (self, GTK_WIDGET (page));
+  unknot_window_show_page_instead (self, page, is_same_page, visible);
+  unknot_routine_page_focus_hold (UNKNOT_ROUTINE_PAGE (page), technique_id);
+}
+
+/* Saves the person's routine, or says in a toast why it could not. */
+static gboolean
+save_my_routine (UnknotWindow       *self,
+                 UnknotRoutineStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (unknot_routine_store_save (store, &error))
+    return TRUE;
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  return FALSE;
+}
+
+static void
+move_in_my_routine_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotApplication *app = unknot_window_get_app (self);
+  const char *technique_id;
+  int offset;
+
+  if (app == NULL)
+    return;
+
+  g_variant_get (parameter, "(&si)", &technique_id, &offset);
+  if (offset != -1 && offset != 1)
+    return;
+
+  if (unknot_routine_store_move (unknot_application_get_routine_store (app, NULL), technique_id, offset))
+    {
+      save_my_routine (self, unknot_application_get_routine_store (app, NULL));
+      refresh_my_routine (self, app, technique_id);
+    }
 }
 
 static void
@@ -312,7 +426,6 @@ toggle_my_routine_action (GtkWidget  *widget,
   UnknotWindow *self = UNKNOT_WINDOW (widget);
   UnknotApplication *app = unknot_window_get_app (self);
   const char *technique_id = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
   UnknotRoutineStore *store;
   AdwNavigationPage *visible;
   AdwToast *toast;
@@ -334,18 +447,17 @@ toggle_my_routine_action (GtkWidget  *widget,
       adw_toast_set_action_name (toast, "win.show-my-routine");
     }
 
-  if (!unknot_routine_store_save (store, &error))
-    {
-      g_object_unref (toast);
-      toast = adw_toast_new (error->message);
-    }
+  /* A failed save has its own toast, saying why. */
+  if (save_my_routine (self, store))
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  else
+    g_object_unref (toast);
 
   visible = adw_navigation_view_get_visible_page (self->content_view);
   if (UNKNOT_IS_TECHNIQUE_PAGE (visible))
     unknot_technique_page_set_in_routine (UNKNOT_TECHNIQUE_PAGE (visible),
                                           unknot_routine_store_contains (store, technique_id));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  refresh_my_routine (self, app, technique_id);
 }
 
 static void
@@ -624,6 +736,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
   gtk_widget_class_install_action (widget_class, "win.show-my-routine", NULL, show_my_routine_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-my-routine", "s", toggle_my_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.move-in-my-routine", "(si)", move_in_my_routine_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -56,6 +56,41 @@ test_round_trip (void)
                     ((const char *[]) { "hands-lower-back", NULL }));
 }
 
+/* The person can reorder their routine; the order is what the file keeps. */
+static void
+test_reorder (void)
+{
+  g_autofree char *path = temp_path ();
+  g_autoptr(UnknotRoutineStore) store = unknot_routine_store_new (path);
+  g_autoptr(UnknotRoutineStore) again = unknot_routine_store_new (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (unknot_routine_store_load (store, &error));
+  unknot_routine_store_add (store, "ball-glutes");
+  unknot_routine_store_add (store, "hands-lower-back");
+  unknot_routine_store_add (store, "foam-roller-upper-back");
+
+  g_assert_true (unknot_routine_store_move (store, "foam-roller-upper-back", -1));
+  g_assert_cmpstrv (unknot_routine_store_get_techniques (store),
+                    ((const char *[]) { "ball-glutes", "foam-roller-upper-back", "hands-lower-back", NULL }));
+  g_assert_true (unknot_routine_store_move (store, "ball-glutes", 1));
+  g_assert_cmpstrv (unknot_routine_store_get_techniques (store),
+                    ((const char *[]) { "foam-roller-upper-back", "ball-glutes", "hands-lower-back", NULL }));
+
+  /* Not past either end, and nothing for a technique that is not in it. */
+  g_assert_false (unknot_routine_store_move (store, "foam-roller-upper-back", -1));
+  g_assert_false (unknot_routine_store_move (store, "hands-lower-back", 1));
+  g_assert_false (unknot_routine_store_move (store, "stick-lower-back", 1));
+  g_assert_cmpstrv (unknot_routine_store_get_techniques (store),
+                    ((const char *[]) { "foam-roller-upper-back", "ball-glutes", "hands-lower-back", NULL }));
+
+  g_assert_true (unknot_routine_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (unknot_routine_store_load (again, &error));
+  g_assert_cmpstrv (unknot_routine_store_get_techniques (again),
+                    ((const char *[]) { "foam-roller-upper-back", "ball-glutes", "hands-lower-back", NULL }));
+}
+
 static void
 test_damaged_file_is_kept (void)
 {
@@ -126,6 +161,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/routine-store/round-trip", test_round_trip);
+  g_test_add_func ("/routine-store/reorder", test_reorder);
   g_test_add_func ("/routine-store/damaged-file-is-kept", test_damaged_file_is_kept);
   g_test_add_func ("/routine-store/newer-file-is-not-changed", test_newer_file_is_not_changed);
 

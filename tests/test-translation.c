@@ -15,22 +15,6 @@
 #include "pages/unknot-technique-page.h"
 #include "unknot-test-utils.h"
 
-static gboolean
-label_with_text (GtkWidget  *widget,
-                 const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (label_with_text (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 test_technique_page_in_german (void)
 {
@@ -43,12 +27,12 @@ test_technique_page_in_german (void)
   page = g_object_ref_sink (unknot_technique_page_new (catalog, technique, NULL, NULL));
   g_assert_cmpstr (adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)), ==,
                    "Den oberen Rücken rollen");
-  g_assert_true (label_with_text (GTK_WIDGET (page), "Den oberen Rücken rollen"));
-  g_assert_true (label_with_text (GTK_WIDGET (page), "Faszienrolle"));
-  g_assert_true (label_with_text (GTK_WIDGET (page), "Ausgangsposition"));
-  g_assert_true (label_with_text (GTK_WIDGET (page), "30 Sekunden _halten"));
+  g_assert_true (unknot_test_has_text (GTK_WIDGET (page), "Den oberen Rücken rollen"));
+  g_assert_true (unknot_test_has_text (GTK_WIDGET (page), "Faszienrolle"));
+  g_assert_true (unknot_test_has_text (GTK_WIDGET (page), "Ausgangsposition"));
+  g_assert_true (unknot_test_has_text (GTK_WIDGET (page), "30 Sekunden _halten"));
   /* Text without a translation stays English rather than vanishing. */
-  g_assert_true (label_with_text (GTK_WIDGET (page), "Take Care"));
+  g_assert_true (unknot_test_has_text (GTK_WIDGET (page), "Take Care"));
 
   g_assert_finalize_object (page);
 }

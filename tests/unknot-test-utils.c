@@ -162,6 +162,23 @@ unknot_test_find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* Whether a label or a button inside @widget shows exactly @text. */
+gboolean
+unknot_test_has_text (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (unknot_test_has_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 GtkWidget *
 unknot_test_find_by_id (GtkWidget  *widget,
                         const char *buildable_id)

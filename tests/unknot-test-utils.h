@@ -26,6 +26,8 @@ void               unknot_test_wait_until_real   (UnknotTestCondition   conditio
 void               unknot_test_close_window      (GtkWindow            *window);
 GtkWidget         *unknot_test_find_descendant   (GtkWidget            *widget,
                                                   GType                 type);
+gboolean           unknot_test_has_text          (GtkWidget            *widget,
+                                                  const char           *text);
 GtkWidget         *unknot_test_find_by_id        (GtkWidget            *widget,
                                                   const char           *buildable_id);
 void               unknot_test_pointer_move      (GtkWidget            *widget,

@@ -27,12 +27,16 @@ struct _UnknotRoutinePage
   GtkStack            *stack;
   GtkListBox          *holds_list;
   GtkWidget           *start_button;
+  AdwStatusPage       *empty_status;
+  GtkWidget           *tools_button;
   GtkLabel            *phase_label;
   GtkBox              *dial_box;
   GtkButton           *pause_button;
   GtkBox              *step_box;
   GtkWidget           *step_content;
   GtkButton           *log_button;
+
+  gboolean             editable;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotRoutinePage, unknot_routine_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -95,7 +99,10 @@ on_changed_cb (UnknotRoutinePage *self)
 
     case UNKNOT_ROUTINE_NOT_STARTED:
     default:
-      gtk_stack_set_visible_child_name (self->stack, "overview");
+      if (unknot_routine_get_n_holds (unknot_routine_player_get_routine (self->player)) > 0)
+        gtk_stack_set_visible_child_name (self->stack, "overview");
+      else
+        gtk_stack_set_visible_child_name (self->stack, "empty");
       break;
     }
 }
@@ -145,6 +152,50 @@ back_action (GtkWidget  *widget,
   unknot_routine_player_back (UNKNOT_ROUTINE_PAGE (widget)->player);
 }
 
+/* The menu of a hold in the person's own routine: move it, or take it out. */
+static GtkWidget *
+edit_menu_button_new (const char *technique_id,
+                      const char *title,
+                      gboolean    first,
+                      gboolean    last)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+
+  if (!first)
+    {
+      item = g_menu_item_new (_("Move _Up"), NULL);
+      g_menu_item_set_action_and_target (item, "win.move-in-my-routine", "(si)", technique_id, -1);
+      g_menu_append_item (menu, item);
+      g_clear_object (&item);
+    }
+  if (!last)
+    {
+      item = g_menu_item_new (_("Move _Down"), NULL);
+      g_menu_item_set_action_and_target (item, "win.move-in-my-routine", "(si)", technique_id, 1);
+      g_menu_append_item (menu, item);
+      g_clear_object (&item);
+    }
+  item = g_menu_item_new (_("_Remove From Routine"), NULL);
+  g_menu_item_set_action_and_target (item, "win.toggle-my-routine", "s", technique_id);
+  g_menu_append_item (menu, item);
+
+  /* Translators: the accessible name of a hold's menu in the person's routine */
+  label = g_strdup_printf (_("Move or Remove “%s”"), title);
+  button = g_object_new (GTK_TYPE_MENU_BUTTON,
+                         "icon-name", "view-more-symbolic",
+                         "menu-model", menu,
+                         "valign", GTK_ALIGN_CENTER,
+                         "tooltip-text", _("Move or Remove"),
+                         NULL);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  return button;
+}
+
 static void
 fill_overview (UnknotRoutinePage *self)
 {
@@ -160,15 +211,34 @@ fill_overview (UnknotRoutinePage *self)
   /* Translators: e.g. "6 holds, about 4 minutes" */
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, about %u minute",
                                           "%s, about %u minutes", minutes), holds, minutes);
-  if (n == 0)
-    g_set_str (&summary, _("None of this routine's techniques use the tools you have. "
-                           "Choose more tools in Preferences."));
   gtk_label_set_label (self->summary_label, summary);
-  gtk_widget_set_sensitive (self->start_button, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
 
+  /* Nothing to run: say why, and what to do about it. */
+  if (self->editable)
+    {
+      adw_status_page_set_icon_name (self->empty_status, "view-list-ordered-symbolic");
+      adw_status_page_set_title (self->empty_status, _("Your Routine Is Empty"));
+      adw_status_page_set_description (self->empty_status,
+                                       _("Open any technique and choose “Add to My Routine” "
+                                         "to put it here."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_status, "preferences-system-symbolic");
+      adw_status_page_set_title (self->empty_status, _("Nothing for Your Tools"));
+      adw_status_page_set_description (self->empty_status,
+                                       _("None of this routine's techniques use the tools you "
+                                         "have. Choose more tools in Preferences."));
+    }
+  gtk_widget_set_visible (self->tools_button, !self->editable);
+
+  gtk_list_box_remove_all (self->holds_list);
   for (guint i = 0; i < n; i++)
     {
+      UnknotTechnique *technique = unknot_routine_get_technique (routine, i);
       UnknotStep *step = unknot_routine_get_step (routine, i);
+      const char *title = unknot_technique_get_title (technique);
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
@@ -176,9 +246,21 @@ fill_overview (UnknotRoutinePage *self)
       subtitle = g_strdup_printf (_("Step %u, %u s"), unknot_step_get_number (step),
                                   unknot_routine_get_seconds (routine, i));
       row = g_object_new (ADW_TYPE_ACTION_ROW,
-                          "title", unknot_technique_get_title (unknot_routine_get_technique (routine, i)),
+                          "title", title,
                           "subtitle", subtitle,
+                          "activatable", TRUE,
                           NULL);
+      gtk_widget_set_name (row, unknot_technique_get_id (technique));
+      /* A hold opens its whole technique, to read every step before starting. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
+                                        unknot_technique_get_id (technique),
+                                        unknot_technique_get_regions (technique)[0]);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-technique");
+      if (self->editable)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   edit_menu_button_new (unknot_technique_get_id (technique), title,
+                                                         i == 0, i + 1 == n));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_append (self->holds_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->holds_list), n > 0);
@@ -220,6 +302,8 @@ unknot_routine_page_class_init (UnknotRoutinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, holds_list);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, tools_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, phase_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, dial_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, pause_button);
@@ -257,6 +341,64 @@ unknot_routine_page_new (UnknotRoutinePlayer *player,
   on_changed_cb (self);
 
   return self;
+}
+
+/**
+ * unknot_routine_page_set_editable:
+ *
+ * Makes this the page of the person's own routine: each hold gets a menu to move it or
+ * take it out (the window's win.move-in-my-routine and win.toggle-my-routine actions),
+ * and an empty routine says how to fill it.
+ */
+void
+unknot_routine_page_set_editable (UnknotRoutinePage *self,
+                                  gboolean           editable)
+{
+  g_return_if_fail (UNKNOT_IS_ROUTINE_PAGE (self));
+
+  if (self->editable == !!editable)
+    return;
+
+  self->editable = !!editable;
+  fill_overview (self);
+}
+
+/**
+ * unknot_routine_page_focus_hold:
+ * @technique_id: (nullable): the technique whose hold takes the focus
+ *
+ * Puts the keyboard focus on that technique's hold in the overview, or on the first
+ * hold when it is not there, so that someone who moved or removed a hold with the
+ * keyboard goes on from the same place.
+ */
+void
+unknot_routine_page_focus_hold (UnknotRoutinePage *self,
+                                const char        *technique_id)
+{
+  GtkWidget *first;
+
+  g_return_if_fail (UNKNOT_IS_ROUTINE_PAGE (self));
+
+  first = gtk_widget_get_first_child (GTK_WIDGET (self->holds_list));
+  for (GtkWidget *row = first; row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (row), technique_id) == 0)
+        {
+          gtk_widget_grab_focus (row);
+          return;
+        }
+    }
+
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
+gboolean
+unknot_routine_page_get_editable (UnknotRoutinePage *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_ROUTINE_PAGE (self), FALSE);
+
+  return self->editable;
 }
 
 UnknotRoutinePlayer *

@@ -18,5 +18,10 @@ G_DECLARE_FINAL_TYPE (UnknotRoutinePage, unknot_routine_page, UNKNOT, ROUTINE_PA
 UnknotRoutinePage   *unknot_routine_page_new        (UnknotRoutinePlayer *player,
                                                      GSettings           *settings);
 UnknotRoutinePlayer *unknot_routine_page_get_player (UnknotRoutinePage   *self);
+void                 unknot_routine_page_set_editable (UnknotRoutinePage *self,
+                                                       gboolean           editable);
+gboolean             unknot_routine_page_get_editable (UnknotRoutinePage *self);
+void                 unknot_routine_page_focus_hold   (UnknotRoutinePage *self,
+                                                       const char        *technique_id);
 
 G_END_DECLS

@@ -274,6 +274,40 @@ unknot_routine_store_remove (UnknotRoutineStore *self,
     }
 }
 
+/**
+ * unknot_routine_store_move:
+ * @offset: -1 to move the technique one place earlier, 1 one place later
+ *
+ * Returns: whether the technique moved (it is in the routine and not already first or
+ *   last)
+ */
+gboolean
+unknot_routine_store_move (UnknotRoutineStore *self,
+                           const char         *technique_id,
+                           int                 offset)
+{
+  g_return_val_if_fail (UNKNOT_IS_ROUTINE_STORE (self), FALSE);
+  g_return_val_if_fail (offset == -1 || offset == 1, FALSE);
+
+  for (guint i = 0; i < self->techniques->len; i++)
+    {
+      gpointer moved;
+      int target = (int) i + offset;
+
+      if (!g_str_equal (g_ptr_array_index (self->techniques, i), technique_id))
+        continue;
+      if (target < 0 || target >= (int) self->techniques->len)
+        return FALSE;
+
+      moved = self->techniques->pdata[i];
+      self->techniques->pdata[i] = self->techniques->pdata[target];
+      self->techniques->pdata[target] = moved;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 gboolean
 unknot_routine_store_is_read_only (UnknotRoutineStore *self)
 {

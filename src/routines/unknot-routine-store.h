@@ -34,6 +34,9 @@ void                unknot_routine_store_add           (UnknotRoutineStore  *sel
                                                         const char          *technique_id);
 void                unknot_routine_store_remove        (UnknotRoutineStore  *self,
                                                         const char          *technique_id);
+gboolean            unknot_routine_store_move          (UnknotRoutineStore  *self,
+                                                        const char          *technique_id,
+                                                        int                  offset);
 gboolean            unknot_routine_store_is_read_only  (UnknotRoutineStore  *self);
 const char         *unknot_routine_store_get_kept_aside (UnknotRoutineStore *self);
 
