@@ -418,6 +418,22 @@ move_in_my_routine_action (GtkWidget  *widget,
     }
 }
 
+/* After the person's routine changed: the technique page's button and the page of My
+ * Routine, whichever is shown, follow. */
+static void
+my_routine_changed (UnknotWindow       *self,
+                    UnknotApplication  *app,
+                    UnknotRoutineStore *store,
+                    const char         *technique_id)
+{
+  AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->content_view);
+
+  if (UNKNOT_IS_TECHNIQUE_PAGE (visible))
+    unknot_technique_page_set_in_routine (UNKNOT_TECHNIQUE_PAGE (visible),
+                                          unknot_routine_store_contains (store, technique_id));
+  refresh_my_routine (self, app, technique_id);
+}
+
 static void
 toggle_my_routine_action (GtkWidget  *widget,
                           const char *action_name,
@@ -427,17 +443,20 @@ toggle_my_routine_action (GtkWidget  *widget,
   UnknotApplication *app = unknot_window_get_app (self);
   const char *technique_id = g_variant_get_string (parameter, NULL);
   UnknotRoutineStore *store;
-  AdwNavigationPage *visible;
   AdwToast *toast;
+  int position;
 
   if (app == NULL || unknot_catalog_lookup_technique (self->catalog, technique_id) == NULL)
     return;
 
   store = unknot_application_get_routine_store (app, NULL);
-  if (unknot_routine_store_contains (store, technique_id))
+  position = unknot_routine_store_remove (store, technique_id);
+  if (position >= 0)
     {
-      unknot_routine_store_remove (store, technique_id);
       toast = adw_toast_new (_("Removed from your routine"));
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_target (toast, "(su)", technique_id, (guint) position);
+      adw_toast_set_action_name (toast, "win.restore-to-my-routine");
     }
   else
     {
@@ -453,11 +472,29 @@ toggle_my_routine_action (GtkWidget  *widget,
   else
     g_object_unref (toast);
 
-  visible = adw_navigation_view_get_visible_page (self->content_view);
-  if (UNKNOT_IS_TECHNIQUE_PAGE (visible))
-    unknot_technique_page_set_in_routine (UNKNOT_TECHNIQUE_PAGE (visible),
-                                          unknot_routine_store_contains (store, technique_id));
-  refresh_my_routine (self, app, technique_id);
+  my_routine_changed (self, app, store, technique_id);
+}
+
+/* The undo of a removal: the technique goes back where it was. */
+static void
+restore_to_my_routine_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotApplication *app = unknot_window_get_app (self);
+  UnknotRoutineStore *store;
+  const char *technique_id;
+  guint position;
+
+  g_variant_get (parameter, "(&su)", &technique_id, &position);
+  if (app == NULL || unknot_catalog_lookup_technique (self->catalog, technique_id) == NULL)
+    return;
+
+  store = unknot_application_get_routine_store (app, NULL);
+  unknot_routine_store_insert (store, technique_id, position);
+  save_my_routine (self, store);
+  my_routine_changed (self, app, store, technique_id);
 }
 
 static void
@@ -737,6 +774,8 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-my-routine", NULL, show_my_routine_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-my-routine", "s", toggle_my_routine_action);
   gtk_widget_class_install_action (widget_class, "win.move-in-my-routine", "(si)", move_in_my_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-to-my-routine", "(su)",
+                                   restore_to_my_routine_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -614,6 +614,19 @@ test_my_routine_editing (void)
     }
   g_assert_cmpuint (n_routine_pages, ==, 1);
 
+  /* Taking a hold out can be undone: it comes back to its place. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-my-routine", "s", "foam-roller-upper-back");
+  page = unknot_window_get_visible_page (UNKNOT_WINDOW (window));
+  g_clear_pointer (&order, g_strfreev);
+  order = listed_holds (page);
+  g_assert_cmpstrv (order, ((const char *[]) { "ball-glutes", "hands-lower-back", NULL }));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-to-my-routine", "(su)",
+                              "foam-roller-upper-back", 1);
+  page = unknot_window_get_visible_page (UNKNOT_WINDOW (window));
+  g_clear_pointer (&order, g_strfreev);
+  order = listed_holds (page);
+  g_assert_cmpstrv (order, ((const char *[]) { "ball-glutes", "foam-roller-upper-back", "hands-lower-back", NULL }));
+
   /* Taking every hold out leaves a page that says how to fill it, with nothing to start. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-my-routine", "s", "ball-glutes");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-my-routine", "s", "hands-lower-back");

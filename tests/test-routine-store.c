@@ -84,11 +84,26 @@ test_reorder (void)
   g_assert_cmpstrv (unknot_routine_store_get_techniques (store),
                     ((const char *[]) { "foam-roller-upper-back", "ball-glutes", "hands-lower-back", NULL }));
 
+  /* A removal says where the technique was, and can be put back there. */
+  g_assert_cmpint (unknot_routine_store_remove (store, "ball-glutes"), ==, 1);
+  g_assert_cmpint (unknot_routine_store_remove (store, "ball-glutes"), ==, -1);
+  g_assert_cmpstrv (unknot_routine_store_get_techniques (store),
+                    ((const char *[]) { "foam-roller-upper-back", "hands-lower-back", NULL }));
+  unknot_routine_store_insert (store, "ball-glutes", 1);
+  unknot_routine_store_insert (store, "ball-glutes", 0);
+  g_assert_cmpstrv (unknot_routine_store_get_techniques (store),
+                    ((const char *[]) { "foam-roller-upper-back", "ball-glutes", "hands-lower-back", NULL }));
+
   g_assert_true (unknot_routine_store_save (store, &error));
   g_assert_no_error (error);
   g_assert_true (unknot_routine_store_load (again, &error));
   g_assert_cmpstrv (unknot_routine_store_get_techniques (again),
                     ((const char *[]) { "foam-roller-upper-back", "ball-glutes", "hands-lower-back", NULL }));
+
+  /* Past the end means last. */
+  unknot_routine_store_insert (again, "stick-lower-back", 99);
+  g_assert_cmpstr (unknot_routine_store_get_techniques (again)[3], ==, "stick-lower-back");
+  g_assert_null (unknot_routine_store_get_techniques (again)[4]);
 }
 
 static void

@@ -254,24 +254,50 @@ unknot_routine_store_add (UnknotRoutineStore *self,
 {
   g_return_if_fail (UNKNOT_IS_ROUTINE_STORE (self));
 
-  if (!unknot_routine_store_contains (self, technique_id))
-    g_ptr_array_add (self->techniques, g_strdup (technique_id));
+  unknot_routine_store_insert (self, technique_id, self->techniques->len);
 }
 
+/**
+ * unknot_routine_store_insert:
+ * @position: where the technique goes; past the end means last
+ *
+ * Puts a technique back where it was (the undo of a removal). A technique already in
+ * the routine stays where it is.
+ */
 void
+unknot_routine_store_insert (UnknotRoutineStore *self,
+                             const char         *technique_id,
+                             guint               position)
+{
+  g_return_if_fail (UNKNOT_IS_ROUTINE_STORE (self));
+  g_return_if_fail (technique_id != NULL);
+
+  if (!unknot_routine_store_contains (self, technique_id))
+    g_ptr_array_insert (self->techniques, MIN (position, self->techniques->len),
+                        g_strdup (technique_id));
+}
+
+/**
+ * unknot_routine_store_remove:
+ *
+ * Returns: the position the technique had, or -1 when it was not in the routine
+ */
+int
 unknot_routine_store_remove (UnknotRoutineStore *self,
                              const char         *technique_id)
 {
-  g_return_if_fail (UNKNOT_IS_ROUTINE_STORE (self));
+  g_return_val_if_fail (UNKNOT_IS_ROUTINE_STORE (self), -1);
 
   for (guint i = 0; i < self->techniques->len; i++)
     {
       if (g_str_equal (g_ptr_array_index (self->techniques, i), technique_id))
         {
           g_ptr_array_remove_index (self->techniques, i);
-          return;
+          return (int) i;
         }
     }
+
+  return -1;
 }
 
 /**

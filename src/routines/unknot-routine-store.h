@@ -32,7 +32,10 @@ gboolean            unknot_routine_store_contains      (UnknotRoutineStore  *sel
                                                         const char          *technique_id);
 void                unknot_routine_store_add           (UnknotRoutineStore  *self,
                                                         const char          *technique_id);
-void                unknot_routine_store_remove        (UnknotRoutineStore  *self,
+void                unknot_routine_store_insert        (UnknotRoutineStore  *self,
+                                                        const char          *technique_id,
+                                                        guint                position);
+int                 unknot_routine_store_remove        (UnknotRoutineStore  *self,
                                                         const char          *technique_id);
 gboolean            unknot_routine_store_move          (UnknotRoutineStore  *self,
                                                         const char          *technique_id,
