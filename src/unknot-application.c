@@ -23,10 +23,8 @@ struct _UnknotApplication
 
   GSettings      *settings;
   UnknotCatalog  *catalog;
-  UnknotHoldTimer *hold_timer;
+  UnknotHold     *hold;
   UnknotRoutineStore *routine_store;
-  UnknotTechnique *hold_technique;
-  UnknotStep     *hold_step;
   GtkMediaStream *chime;
   char           *screenshot_path;
 };
@@ -191,7 +189,6 @@ unknot_application_start_hold_action (GSimpleAction *action,
   UnknotTechnique *technique;
 
   g_autoptr(UnknotStep) hold_step = NULL;
-  gboolean both_sides;
 
   g_variant_get (parameter, "(&suu)", &technique_id, &step, &seconds);
   technique = unknot_catalog_lookup_technique (unknot_application_get_catalog (self), technique_id);
@@ -203,13 +200,7 @@ unknot_application_start_hold_action (GSimpleAction *action,
     }
 
   hold_step = g_list_model_get_item (unknot_technique_get_steps (technique), step - 1);
-  g_set_object (&self->hold_technique, technique);
-  g_set_object (&self->hold_step, hold_step);
-
-  /* A one-sided step runs on both sides when the person asked for that. */
-  both_sides = unknot_step_is_one_sided (hold_step) &&
-               g_settings_get_boolean (self->settings, "both-sides");
-  unknot_hold_timer_start (unknot_application_get_hold_timer (self), seconds, both_sides);
+  unknot_hold_start (unknot_application_get_hold (self), technique, hold_step, seconds);
 
   g_signal_emit (self, signals[SIGNAL_HOLD_REQUESTED], 0, technique_id, step, seconds);
 }
@@ -240,6 +231,8 @@ static void
 on_hold_finished_cb (UnknotApplication *self)
 {
   GtkWindow *window = unknot_application_get_main_window (self);
+  UnknotTechnique *technique = unknot_hold_get_technique (self->hold);
+  UnknotStep *step = unknot_hold_get_step (self->hold);
 
   if (g_settings_get_boolean (self->settings, "sound-enabled"))
     {
@@ -256,15 +249,14 @@ on_hold_finished_cb (UnknotApplication *self)
       g_autoptr(GIcon) icon = g_themed_icon_new (APPLICATION_ID);
 
       g_notification_set_body (notification,
-                               self->hold_technique
-                               ? unknot_technique_get_title (self->hold_technique)
-                               : _("Your hold is done."));
+                               technique ? unknot_technique_get_title (technique)
+                                         : _("Your hold is done."));
       g_notification_set_icon (notification, icon);
-      if (self->hold_technique != NULL && self->hold_step != NULL)
+      if (technique != NULL && step != NULL)
         g_notification_add_button_with_target (notification, _("Log How It Feels"),
                                                "app.log-session", "(su)",
-                                               unknot_technique_get_id (self->hold_technique),
-                                               unknot_step_get_number (self->hold_step));
+                                               unknot_technique_get_id (technique),
+                                               unknot_step_get_number (step));
       g_application_send_notification (G_APPLICATION (self), "hold-complete", notification);
     }
 }
@@ -340,8 +332,7 @@ unknot_application_activate (GApplication *application)
 
   window = unknot_application_get_main_window (self);
   if (window == NULL)
-    window = GTK_WINDOW (unknot_window_new (self, self->settings,
-                                            unknot_application_get_catalog (self)));
+    window = GTK_WINDOW (unknot_window_new (self));
 
   gtk_window_present (window);
 
@@ -366,12 +357,10 @@ unknot_application_dispose (GObject *object)
 {
   UnknotApplication *self = UNKNOT_APPLICATION (object);
 
-  if (self->hold_timer != NULL)
-    g_signal_handlers_disconnect_by_data (self->hold_timer, self);
-  g_clear_object (&self->hold_timer);
+  if (self->hold != NULL)
+    g_signal_handlers_disconnect_by_data (unknot_hold_get_timer (self->hold), self);
+  g_clear_object (&self->hold);
   g_clear_object (&self->routine_store);
-  g_clear_object (&self->hold_technique);
-  g_clear_object (&self->hold_step);
   g_clear_object (&self->chime);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
@@ -484,6 +473,27 @@ unknot_application_get_catalog (UnknotApplication *self)
 }
 
 /**
+ * unknot_application_get_hold:
+ *
+ * Returns: (transfer none): the hold in progress, whose timer runs whatever page is
+ *   shown
+ */
+UnknotHold *
+unknot_application_get_hold (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->hold == NULL)
+    {
+      self->hold = unknot_hold_new (NULL, self->settings);
+      g_signal_connect_swapped (unknot_hold_get_timer (self->hold), "finished",
+                                G_CALLBACK (on_hold_finished_cb), self);
+    }
+
+  return self->hold;
+}
+
+/**
  * unknot_application_get_hold_timer:
  *
  * Returns: (transfer none): the one hold timer, which runs whatever page is shown
@@ -493,55 +503,24 @@ unknot_application_get_hold_timer (UnknotApplication *self)
 {
   g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
 
-  if (self->hold_timer == NULL)
-    {
-      self->hold_timer = unknot_hold_timer_new ();
-      g_signal_connect_swapped (self->hold_timer, "finished",
-                                G_CALLBACK (on_hold_finished_cb), self);
-    }
-
-  return self->hold_timer;
-}
-
-/**
- * unknot_application_get_hold_step:
- * @technique: (out) (transfer none) (optional): the technique of the last hold
- * @step: (out) (transfer none) (optional): its step
- *
- * Returns: whether a hold was started from a step
- */
-gboolean
-unknot_application_get_hold_step (UnknotApplication  *self,
-                                  UnknotTechnique   **technique,
-                                  UnknotStep        **step)
-{
-  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), FALSE);
-
-  if (technique != NULL)
-    *technique = self->hold_technique;
-  if (step != NULL)
-    *step = self->hold_step;
-
-  return self->hold_step != NULL;
+  return unknot_hold_get_timer (unknot_application_get_hold (self));
 }
 
 /**
  * unknot_application_get_routine_store:
- * @load_error: (out) (optional): set on the first call when the file could not be
- *   read as it was, for the window to tell the person
  *
- * Returns: (transfer none): the person's own routine, loaded on first use
+ * Returns: (transfer none): the person's own routine, loaded on first use; a file that
+ *   could not be read is reported by its #UnknotRoutineStore:load-error
  */
 UnknotRoutineStore *
-unknot_application_get_routine_store (UnknotApplication  *self,
-                                      GError            **load_error)
+unknot_application_get_routine_store (UnknotApplication *self)
 {
   g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
 
   if (self->routine_store == NULL)
     {
       self->routine_store = unknot_routine_store_new (NULL);
-      unknot_routine_store_load (self->routine_store, load_error);
+      unknot_routine_store_load (self->routine_store, NULL);
     }
 
   return self->routine_store;

@@ -9,7 +9,7 @@
 
 #include "catalog/unknot-catalog.h"
 #include "routines/unknot-routine-store.h"
-#include "timer/unknot-hold-timer.h"
+#include "timer/unknot-hold.h"
 
 G_BEGIN_DECLS
 
@@ -20,11 +20,8 @@ G_DECLARE_FINAL_TYPE (UnknotApplication, unknot_application, UNKNOT, APPLICATION
 UnknotApplication *unknot_application_new          (void);
 GSettings         *unknot_application_get_settings (UnknotApplication *self);
 UnknotCatalog     *unknot_application_get_catalog  (UnknotApplication *self);
+UnknotHold        *unknot_application_get_hold     (UnknotApplication *self);
 UnknotHoldTimer   *unknot_application_get_hold_timer (UnknotApplication *self);
-UnknotRoutineStore *unknot_application_get_routine_store (UnknotApplication  *self,
-                                                         GError            **load_error);
-gboolean           unknot_application_get_hold_step  (UnknotApplication  *self,
-                                                      UnknotTechnique   **technique,
-                                                      UnknotStep        **step);
+UnknotRoutineStore *unknot_application_get_routine_store (UnknotApplication *self);
 
 G_END_DECLS

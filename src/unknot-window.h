@@ -8,7 +8,6 @@
 #include <adwaita.h>
 
 #include "bodymap/unknot-body-map.h"
-#include "catalog/unknot-catalog.h"
 #include "unknot-application.h"
 
 G_BEGIN_DECLS
@@ -17,9 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UnknotWindow, unknot_window, UNKNOT, WINDOW, AdwApplicationWindow)
 
-UnknotWindow  *unknot_window_new          (UnknotApplication *application,
-                                           GSettings         *settings,
-                                           UnknotCatalog     *catalog);
+UnknotWindow      *unknot_window_new              (UnknotApplication *application);
 UnknotBodyMap     *unknot_window_get_body_map     (UnknotWindow      *self);
 AdwNavigationPage *unknot_window_get_visible_page (UnknotWindow      *self);
 

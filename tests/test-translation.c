@@ -24,7 +24,7 @@ test_technique_page_in_german (void)
 
   g_assert_cmpstr (unknot_technique_get_title (technique), ==, "Den oberen Rücken rollen");
 
-  page = g_object_ref_sink (unknot_technique_page_new (catalog, technique, NULL, NULL));
+  page = g_object_ref_sink (unknot_technique_page_new (catalog, technique, NULL, NULL, NULL));
   g_assert_cmpstr (adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)), ==,
                    "Den oberen Rücken rollen");
   g_assert_true (unknot_test_has_text (GTK_WIDGET (page), "Den oberen Rücken rollen"));

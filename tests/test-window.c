@@ -271,8 +271,9 @@ test_shortcuts_dialog_lists_page_keys (void)
   collect_listed_triggers (GTK_WIDGET (dialog), listed);
   close_dialog (window, dialog);
 
-  hold_page = ADW_NAVIGATION_PAGE (unknot_hold_page_new (unknot_application_get_hold_timer (app),
-                                                         technique, step,
+  unknot_hold_start (unknot_application_get_hold (app), technique, step, 0);
+  unknot_hold_timer_reset (unknot_application_get_hold_timer (app));
+  hold_page = ADW_NAVIGATION_PAGE (unknot_hold_page_new (unknot_application_get_hold (app),
                                                          unknot_application_get_settings (app)));
   g_object_ref_sink (hold_page);
   assert_page_keys_listed (GTK_WIDGET (hold_page), "hold.", listed);

@@ -4,10 +4,15 @@
  *
  * Preloaded into gtk4-builder-tool by the validate-ui tests. The tool looks up a
  * template's parent class by name only, so the libadwaita classes our templates derive
- * from must be registered before it reads a file.
+ * from must be registered before it reads a file, and so must our own widgets that the
+ * templates hold as children.
  */
 
+#include "config.h"
+
 #include <adwaita.h>
+
+#include "timer/unknot-hold-indicator.h"
 
 __attribute__((constructor))
 static void
@@ -18,4 +23,5 @@ ensure_template_parent_types (void)
   g_type_ensure (ADW_TYPE_PREFERENCES_DIALOG);
   g_type_ensure (ADW_TYPE_NAVIGATION_PAGE);
   g_type_ensure (ADW_TYPE_BIN);
+  g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
 }

@@ -12,6 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include "timer/unknot-hold.h"
+#include "timer/unknot-hold-indicator.h"
+
 #include "unknot-page-sections.h"
 #include "unknot-region-page.h"
 
@@ -19,6 +22,7 @@ struct _UnknotRegionPage
 {
   AdwNavigationPage     parent_instance;
 
+  UnknotHold           *hold;
   UnknotCatalog        *catalog;
   UnknotRegion         *region;
   GSettings            *settings;
@@ -33,6 +37,7 @@ struct _UnknotRegionPage
   GtkBox               *techniques_box;
   GtkWidget            *caution_box;
   GtkLabel             *caution_label;
+  UnknotHoldIndicator  *hold_indicator;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotRegionPage, unknot_region_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -42,6 +47,7 @@ enum {
   PROP_CATALOG,
   PROP_REGION,
   PROP_SETTINGS,
+  PROP_HOLD,
   N_PROPS
 };
 
@@ -182,6 +188,9 @@ unknot_region_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (unknot_region_page_parent_class)->constructed (object);
 
+  if (self->hold != NULL)
+    unknot_hold_indicator_set_timer (self->hold_indicator, unknot_hold_get_timer (self->hold));
+
   unknot_region_page_fill (self);
 }
 
@@ -191,6 +200,7 @@ unknot_region_page_dispose (GObject *object)
   UnknotRegionPage *self = UNKNOT_REGION_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_REGION_PAGE);
+  g_clear_object (&self->hold);
   g_clear_object (&self->catalog);
   g_clear_object (&self->region);
   g_clear_object (&self->settings);
@@ -220,6 +230,10 @@ unknot_region_page_get_property (GObject    *object,
       g_value_set_object (value, self->settings);
       break;
 
+    case PROP_HOLD:
+      g_value_set_object (value, self->hold);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -245,6 +259,10 @@ unknot_region_page_set_property (GObject      *object,
 
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_HOLD:
+      self->hold = g_value_dup_object (value);
       break;
 
     default:
@@ -288,10 +306,22 @@ unknot_region_page_class_init (UnknotRegionPageClass *klass)
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * UnknotRegionPage:hold:
+   *
+   * The hold in progress, which the header bar's indicator shows from this page.
+   */
+  properties[PROP_HOLD] =
+    g_param_spec_object ("hold", NULL, NULL, UNKNOT_TYPE_HOLD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-region-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, hold_indicator);
   gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotRegionPage, warning_box);

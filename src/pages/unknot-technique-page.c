@@ -13,6 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include "timer/unknot-hold.h"
+#include "timer/unknot-hold-indicator.h"
+#include "routines/unknot-routine-edit.h"
+#include "routines/unknot-routine-store.h"
+
 #include "unknot-illustration.h"
 #include "unknot-page-sections.h"
 #include "unknot-technique-page.h"
@@ -21,9 +26,10 @@ struct _UnknotTechniquePage
 {
   AdwNavigationPage     parent_instance;
 
+  UnknotHold           *hold;
   UnknotCatalog        *catalog;
   UnknotTechnique      *technique;
-  GSettings            *settings;
+  UnknotRoutineStore   *routine_store;
   char                 *region_id;
 
   GtkLabel             *title_label;
@@ -37,6 +43,7 @@ struct _UnknotTechniquePage
   GtkWidget            *other_tools_group;
   GtkListBox           *other_tools_list;
   GtkWidget            *routine_button;
+  UnknotHoldIndicator  *hold_indicator;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotTechniquePage, unknot_technique_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -45,8 +52,9 @@ enum {
   PROP_0,
   PROP_CATALOG,
   PROP_TECHNIQUE,
-  PROP_SETTINGS,
+  PROP_ROUTINE_STORE,
   PROP_REGION_ID,
+  PROP_HOLD,
   N_PROPS
 };
 
@@ -56,8 +64,8 @@ static GtkWidget *
 create_hold_button (UnknotTechniquePage *self,
                     UnknotStep          *step)
 {
-  guint preferred = self->settings ? g_settings_get_int (self->settings, "hold-seconds") : 30;
-  guint seconds = unknot_step_suggest_seconds (step, preferred);
+  guint seconds = self->hold ? unknot_hold_suggest_seconds (self->hold, step)
+                             : unknot_step_suggest_seconds (step, UNKNOT_HOLD_DEFAULT_SECONDS);
   g_autofree char *label = NULL;
   g_autofree char *range = NULL;
   GtkWidget *box, *button, *hint;
@@ -248,29 +256,35 @@ unknot_technique_page_fill (UnknotTechniquePage *self)
   self->routine_button = g_object_new (GTK_TYPE_BUTTON,
                                        "use-underline", TRUE,
                                        "halign", GTK_ALIGN_CENTER,
-                                       "action-name", "win.toggle-my-routine",
-                                       "action-target", g_variant_new_string (unknot_technique_get_id (technique)),
+                                       "action-name", "technique.toggle-routine",
+                                       "visible", self->routine_store != NULL,
                                        NULL);
   gtk_widget_add_css_class (self->routine_button, "pill");
   gtk_widget_set_name (self->routine_button, "toggle-my-routine");
   gtk_box_append (self->advice_box, self->routine_button);
-  unknot_technique_page_set_in_routine (self, FALSE);
 }
 
-/**
- * unknot_technique_page_set_in_routine:
- *
- * Says whether the technique is in the person's own routine, which the page's button
- * adds it to or removes it from.
- */
-void
-unknot_technique_page_set_in_routine (UnknotTechniquePage *self,
-                                      gboolean             in_routine)
+/* The button follows the person's routine, wherever it was changed from. */
+static void
+on_routine_changed_cb (UnknotTechniquePage *self)
 {
-  g_return_if_fail (UNKNOT_IS_TECHNIQUE_PAGE (self));
+  gboolean in_routine = unknot_routine_store_contains (self->routine_store,
+                                                       unknot_technique_get_id (self->technique));
 
   gtk_button_set_label (GTK_BUTTON (self->routine_button),
                         in_routine ? _("_Remove From My Routine") : _("Add to _My Routine"));
+}
+
+static void
+toggle_routine_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  UnknotTechniquePage *self = UNKNOT_TECHNIQUE_PAGE (widget);
+
+  if (self->routine_store != NULL)
+    unknot_routine_edit_toggle (widget, self->routine_store,
+                                unknot_technique_get_id (self->technique));
 }
 
 static void
@@ -280,7 +294,17 @@ unknot_technique_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (unknot_technique_page_parent_class)->constructed (object);
 
+  if (self->hold != NULL)
+    unknot_hold_indicator_set_timer (self->hold_indicator, unknot_hold_get_timer (self->hold));
+
   unknot_technique_page_fill (self);
+
+  if (self->routine_store != NULL)
+    {
+      g_signal_connect_object (self->routine_store, "items-changed",
+                               G_CALLBACK (on_routine_changed_cb), self, G_CONNECT_SWAPPED);
+      on_routine_changed_cb (self);
+    }
 }
 
 static void
@@ -289,9 +313,10 @@ unknot_technique_page_dispose (GObject *object)
   UnknotTechniquePage *self = UNKNOT_TECHNIQUE_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_TECHNIQUE_PAGE);
+  g_clear_object (&self->hold);
   g_clear_object (&self->catalog);
   g_clear_object (&self->technique);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->routine_store);
 
   G_OBJECT_CLASS (unknot_technique_page_parent_class)->dispose (object);
 }
@@ -324,12 +349,16 @@ unknot_technique_page_get_property (GObject    *object,
       g_value_set_object (value, self->technique);
       break;
 
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
+    case PROP_ROUTINE_STORE:
+      g_value_set_object (value, self->routine_store);
       break;
 
     case PROP_REGION_ID:
       g_value_set_string (value, self->region_id);
+      break;
+
+    case PROP_HOLD:
+      g_value_set_object (value, self->hold);
       break;
 
     default:
@@ -355,12 +384,16 @@ unknot_technique_page_set_property (GObject      *object,
       self->technique = g_value_dup_object (value);
       break;
 
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
+    case PROP_ROUTINE_STORE:
+      self->routine_store = g_value_dup_object (value);
       break;
 
     case PROP_REGION_ID:
       self->region_id = g_value_dup_string (value);
+      break;
+
+    case PROP_HOLD:
+      self->hold = g_value_dup_object (value);
       break;
 
     default:
@@ -386,8 +419,14 @@ unknot_technique_page_class_init (UnknotTechniquePageClass *klass)
   properties[PROP_TECHNIQUE] =
     g_param_spec_object ("technique", NULL, NULL, UNKNOT_TYPE_TECHNIQUE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+  /**
+   * UnknotTechniquePage:routine-store:
+   *
+   * The person's own routine, which the page's button adds the technique to or takes
+   * it out of; without one, the button is not shown.
+   */
+  properties[PROP_ROUTINE_STORE] =
+    g_param_spec_object ("routine-store", NULL, NULL, UNKNOT_TYPE_ROUTINE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
    * UnknotTechniquePage:region-id:
@@ -398,10 +437,25 @@ unknot_technique_page_class_init (UnknotTechniquePageClass *klass)
     g_param_spec_string ("region-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * UnknotTechniquePage:hold:
+   *
+   * The hold in progress, which the header bar's indicator shows from this page.
+   */
+  properties[PROP_HOLD] =
+    g_param_spec_object ("hold", NULL, NULL, UNKNOT_TYPE_HOLD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
+
+  gtk_widget_class_install_action (widget_class, "technique.toggle-routine", NULL,
+                                   toggle_routine_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-technique-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, hold_indicator);
   gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, tool_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, summary_label);
@@ -422,14 +476,16 @@ unknot_technique_page_init (UnknotTechniquePage *self)
 
 /**
  * unknot_technique_page_new:
- * @settings: (nullable): where the person's default hold length is kept
+ * @hold: (nullable): the hold in progress, and the person's hold rules
+ * @routine_store: (nullable): the person's own routine
  * @region_id: (nullable): the region the person came from
  */
 UnknotTechniquePage *
-unknot_technique_page_new (UnknotCatalog   *catalog,
-                           UnknotTechnique *technique,
-                           GSettings       *settings,
-                           const char      *region_id)
+unknot_technique_page_new (UnknotCatalog      *catalog,
+                           UnknotTechnique    *technique,
+                           UnknotHold         *hold,
+                           UnknotRoutineStore *routine_store,
+                           const char         *region_id)
 {
   g_return_val_if_fail (UNKNOT_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (UNKNOT_IS_TECHNIQUE (technique), NULL);
@@ -437,7 +493,8 @@ unknot_technique_page_new (UnknotCatalog   *catalog,
   return g_object_new (UNKNOT_TYPE_TECHNIQUE_PAGE,
                        "catalog", catalog,
                        "technique", technique,
-                       "settings", settings,
+                       "hold", hold,
+                       "routine-store", routine_store,
                        "region-id", region_id,
                        NULL);
 }

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "catalog/unknot-catalog.h"
+#include "routines/unknot-routine-store.h"
+#include "timer/unknot-hold.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +19,9 @@ G_DECLARE_FINAL_TYPE (UnknotTechniquePage, unknot_technique_page, UNKNOT, TECHNI
 
 UnknotTechniquePage *unknot_technique_page_new           (UnknotCatalog       *catalog,
                                                           UnknotTechnique     *technique,
-                                                          GSettings           *settings,
+                                                          UnknotHold          *hold,
+                                                          UnknotRoutineStore  *routine_store,
                                                           const char          *region_id);
 UnknotTechnique     *unknot_technique_page_get_technique (UnknotTechniquePage *self);
-void                 unknot_technique_page_set_in_routine (UnknotTechniquePage *self,
-                                                           gboolean             in_routine);
 
 G_END_DECLS

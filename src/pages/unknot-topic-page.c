@@ -13,6 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "timer/unknot-hold.h"
+#include "timer/unknot-hold-indicator.h"
+
 #include "unknot-page-sections.h"
 #include "unknot-topic-page.h"
 
@@ -22,10 +25,12 @@ struct _UnknotTopicPage
 
   UnknotCatalog     *catalog;
   UnknotTopic       *topic;
+  UnknotHold        *hold;
 
   GtkLabel          *title_label;
   GtkLabel          *summary_label;
   GtkBox            *sections_box;
+  UnknotHoldIndicator *hold_indicator;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotTopicPage, unknot_topic_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -34,6 +39,7 @@ enum {
   PROP_0,
   PROP_CATALOG,
   PROP_TOPIC,
+  PROP_HOLD,
   N_PROPS
 };
 
@@ -189,9 +195,14 @@ unknot_topic_page_fill (UnknotTopicPage *self)
 static void
 unknot_topic_page_constructed (GObject *object)
 {
+  UnknotTopicPage *self = UNKNOT_TOPIC_PAGE (object);
+
   G_OBJECT_CLASS (unknot_topic_page_parent_class)->constructed (object);
 
-  unknot_topic_page_fill (UNKNOT_TOPIC_PAGE (object));
+  if (self->hold != NULL)
+    unknot_hold_indicator_set_timer (self->hold_indicator, unknot_hold_get_timer (self->hold));
+
+  unknot_topic_page_fill (self);
 }
 
 static void
@@ -200,6 +211,7 @@ unknot_topic_page_dispose (GObject *object)
   UnknotTopicPage *self = UNKNOT_TOPIC_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_TOPIC_PAGE);
+  g_clear_object (&self->hold);
   g_clear_object (&self->catalog);
   g_clear_object (&self->topic);
 
@@ -222,6 +234,10 @@ unknot_topic_page_get_property (GObject    *object,
 
     case PROP_TOPIC:
       g_value_set_object (value, self->topic);
+      break;
+
+    case PROP_HOLD:
+      g_value_set_object (value, self->hold);
       break;
 
     default:
@@ -247,6 +263,10 @@ unknot_topic_page_set_property (GObject      *object,
       self->topic = g_value_dup_object (value);
       break;
 
+    case PROP_HOLD:
+      self->hold = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -270,10 +290,22 @@ unknot_topic_page_class_init (UnknotTopicPageClass *klass)
     g_param_spec_object ("topic", NULL, NULL, UNKNOT_TYPE_TOPIC,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * UnknotTopicPage:hold:
+   *
+   * The hold in progress, which the header bar's indicator shows from this page.
+   */
+  properties[PROP_HOLD] =
+    g_param_spec_object ("hold", NULL, NULL, UNKNOT_TYPE_HOLD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-topic-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotTopicPage, hold_indicator);
   gtk_widget_class_bind_template_child (widget_class, UnknotTopicPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotTopicPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotTopicPage, sections_box);

@@ -14,14 +14,25 @@
 #include <glib/gi18n.h>
 
 #include "timer/unknot-hold-dial.h"
+#include "timer/unknot-hold-indicator.h"
 #include "unknot-illustration.h"
+#include "unknot-routine-edit.h"
 #include "unknot-routine-page.h"
 
 struct _UnknotRoutinePage
 {
   AdwNavigationPage    parent_instance;
 
+  UnknotCatalog       *catalog;
+  GSettings           *settings;
+  UnknotHold          *hold;
+  UnknotRoutineStore  *routine_store;
+  char                *occasion_id;
   UnknotRoutinePlayer *player;
+  char                *focus_technique_id;
+  gboolean             stale;
+
+  UnknotHoldIndicator *hold_indicator;
 
   GtkLabel            *summary_label;
   GtkStack            *stack;
@@ -35,11 +46,23 @@ struct _UnknotRoutinePage
   GtkBox              *step_box;
   GtkWidget           *step_content;
   GtkButton           *log_button;
-
-  gboolean             editable;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotRoutinePage, unknot_routine_page, ADW_TYPE_NAVIGATION_PAGE)
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  PROP_SETTINGS,
+  PROP_HOLD,
+  PROP_OCCASION,
+  PROP_ROUTINE_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void rebuild (UnknotRoutinePage *self);
 
 static void
 show_step (UnknotRoutinePage *self)
@@ -95,6 +118,9 @@ on_changed_cb (UnknotRoutinePage *self)
       gtk_stack_set_visible_child_name (self->stack, "done");
       gtk_accessible_announce (GTK_ACCESSIBLE (self), _("The routine is done"),
                                GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+      /* The routine changed while it ran: the next run is the new one. */
+      if (self->stale)
+        rebuild (self);
       break;
 
     case UNKNOT_ROUTINE_NOT_STARTED:
@@ -152,6 +178,36 @@ back_action (GtkWidget  *widget,
   unknot_routine_player_back (UNKNOT_ROUTINE_PAGE (widget)->player);
 }
 
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UnknotRoutinePage *self = UNKNOT_ROUTINE_PAGE (widget);
+  const char *technique_id;
+  int offset;
+
+  g_variant_get (parameter, "(&si)", &technique_id, &offset);
+  if (self->routine_store == NULL)
+    return;
+
+  /* The moved hold keeps the focus, so the keyboard goes on from the same place. */
+  g_free (self->focus_technique_id);
+  self->focus_technique_id = g_strdup (technique_id);
+  unknot_routine_edit_move (widget, self->routine_store, technique_id, offset);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UnknotRoutinePage *self = UNKNOT_ROUTINE_PAGE (widget);
+
+  if (self->routine_store != NULL)
+    unknot_routine_edit_remove (widget, self->routine_store, g_variant_get_string (parameter, NULL));
+}
+
 /* The menu of a hold in the person's own routine: move it, or take it out. */
 static GtkWidget *
 edit_menu_button_new (const char *technique_id,
@@ -167,19 +223,19 @@ edit_menu_button_new (const char *technique_id,
   if (!first)
     {
       item = g_menu_item_new (_("Move _Up"), NULL);
-      g_menu_item_set_action_and_target (item, "win.move-in-my-routine", "(si)", technique_id, -1);
+      g_menu_item_set_action_and_target (item, "routine.move", "(si)", technique_id, -1);
       g_menu_append_item (menu, item);
       g_clear_object (&item);
     }
   if (!last)
     {
       item = g_menu_item_new (_("Move _Down"), NULL);
-      g_menu_item_set_action_and_target (item, "win.move-in-my-routine", "(si)", technique_id, 1);
+      g_menu_item_set_action_and_target (item, "routine.move", "(si)", technique_id, 1);
       g_menu_append_item (menu, item);
       g_clear_object (&item);
     }
   item = g_menu_item_new (_("_Remove From Routine"), NULL);
-  g_menu_item_set_action_and_target (item, "win.toggle-my-routine", "s", technique_id);
+  g_menu_item_set_action_and_target (item, "routine.remove", "s", technique_id);
   g_menu_append_item (menu, item);
 
   /* Translators: the accessible name of a hold's menu in the person's routine */
@@ -215,7 +271,7 @@ fill_overview (UnknotRoutinePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
 
   /* Nothing to run: say why, and what to do about it. */
-  if (self->editable)
+  if ((self->routine_store != NULL))
     {
       adw_status_page_set_icon_name (self->empty_status, "view-list-ordered-symbolic");
       adw_status_page_set_title (self->empty_status, _("Your Routine Is Empty"));
@@ -231,7 +287,7 @@ fill_overview (UnknotRoutinePage *self)
                                        _("None of this routine's techniques use the tools you "
                                          "have. Choose more tools in Preferences."));
     }
-  gtk_widget_set_visible (self->tools_button, !self->editable);
+  gtk_widget_set_visible (self->tools_button, !(self->routine_store != NULL));
 
   gtk_list_box_remove_all (self->holds_list);
   for (guint i = 0; i < n; i++)
@@ -256,7 +312,7 @@ fill_overview (UnknotRoutinePage *self)
                                         unknot_technique_get_id (technique),
                                         unknot_technique_get_regions (technique)[0]);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-technique");
-      if (self->editable)
+      if ((self->routine_store != NULL))
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                    edit_menu_button_new (unknot_technique_get_id (technique), title,
                                                          i == 0, i + 1 == n));
@@ -267,19 +323,215 @@ fill_overview (UnknotRoutinePage *self)
 }
 
 static void
+unknot_routine_page_focus_hold (UnknotRoutinePage *self,
+                                const char        *technique_id)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->holds_list));
+
+  for (GtkWidget *row = first; row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (row), technique_id) == 0)
+        {
+          gtk_widget_grab_focus (row);
+          return;
+        }
+    }
+
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
+static void
+set_player (UnknotRoutinePage   *self,
+            UnknotRoutinePlayer *player)
+{
+  if (self->player != NULL)
+    g_signal_handlers_disconnect_by_data (self->player, self);
+  g_set_object (&self->player, player);
+  g_signal_connect_swapped (player, "changed", G_CALLBACK (on_changed_cb), self);
+}
+
+/* The routine again from what it is made of: the person's own routine as it is now, or
+ * the guide's routine for the occasion with the person's tools and hold length. */
+static void
+rebuild (UnknotRoutinePage *self)
+{
+  guint preferred = unknot_hold_get_preferred_seconds (self->hold);
+  gboolean was_done = self->player != NULL &&
+                      unknot_routine_player_get_phase (self->player) == UNKNOT_ROUTINE_DONE;
+  gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->holds_list)) != NULL;
+  g_autoptr(UnknotRoutine) routine = NULL;
+  g_autoptr(UnknotRoutinePlayer) player = NULL;
+
+  if (self->routine_store != NULL)
+    {
+      routine = unknot_routine_new_for_techniques (self->catalog, _("My Routine"),
+                                                   unknot_routine_store_get_techniques (self->routine_store),
+                                                   NULL, preferred);
+    }
+  else
+    {
+      g_auto(GStrv) owned = self->settings ? g_settings_get_strv (self->settings, "owned-tools")
+                                           : NULL;
+
+      routine = unknot_routine_new_for_occasion (self->catalog, self->occasion_id,
+                                                 (const char * const *) owned, preferred);
+      if (routine == NULL)
+        {
+          static const char * const none[] = { NULL };
+
+          g_warning ("No routine for “%s”", self->occasion_id);
+          routine = unknot_routine_new_for_techniques (self->catalog, "", none, NULL, preferred);
+        }
+    }
+
+  unknot_routine_set_both_sides (routine, unknot_hold_get_both_sides (self->hold));
+  player = unknot_routine_player_new (routine, unknot_hold_get_timer (self->hold));
+  set_player (self, player);
+  self->stale = FALSE;
+
+  fill_overview (self);
+  if (was_done)
+    gtk_stack_set_visible_child_name (self->stack, "done");
+  else
+    on_changed_cb (self);
+
+  if (had_focus || self->focus_technique_id != NULL)
+    unknot_routine_page_focus_hold (self, self->focus_technique_id);
+  g_clear_pointer (&self->focus_technique_id, g_free);
+}
+
+/* The person's routine changed, here or on another page. */
+static void
+on_routine_store_changed_cb (UnknotRoutinePage *self)
+{
+  UnknotRoutinePhase phase = unknot_routine_player_get_phase (self->player);
+
+  if (phase == UNKNOT_ROUTINE_GET_READY || phase == UNKNOT_ROUTINE_HOLD)
+    self->stale = TRUE;
+  else
+    rebuild (self);
+}
+
+static void
+unknot_routine_page_constructed (GObject *object)
+{
+  UnknotRoutinePage *self = UNKNOT_ROUTINE_PAGE (object);
+  UnknotHoldTimer *timer;
+
+  G_OBJECT_CLASS (unknot_routine_page_parent_class)->constructed (object);
+
+  g_return_if_fail (self->catalog != NULL && self->hold != NULL);
+  g_return_if_fail ((self->routine_store != NULL) != (self->occasion_id != NULL));
+
+  timer = unknot_hold_get_timer (self->hold);
+  unknot_hold_indicator_set_timer (self->hold_indicator, timer);
+  gtk_box_append (self->dial_box, unknot_hold_dial_new (timer, self->settings));
+  g_signal_connect_object (timer, "changed", G_CALLBACK (on_timer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->routine_store != NULL)
+    g_signal_connect_object (self->routine_store, "items-changed",
+                             G_CALLBACK (on_routine_store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  rebuild (self);
+}
+
+static void
 unknot_routine_page_dispose (GObject *object)
 {
   UnknotRoutinePage *self = UNKNOT_ROUTINE_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_ROUTINE_PAGE);
   if (self->player != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->player, self);
-      g_signal_handlers_disconnect_by_data (unknot_routine_player_get_timer (self->player), self);
-    }
+    g_signal_handlers_disconnect_by_data (self->player, self);
   g_clear_object (&self->player);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->hold);
+  g_clear_object (&self->routine_store);
 
   G_OBJECT_CLASS (unknot_routine_page_parent_class)->dispose (object);
+}
+
+static void
+unknot_routine_page_finalize (GObject *object)
+{
+  UnknotRoutinePage *self = UNKNOT_ROUTINE_PAGE (object);
+
+  g_free (self->occasion_id);
+  g_free (self->focus_technique_id);
+
+  G_OBJECT_CLASS (unknot_routine_page_parent_class)->finalize (object);
+}
+
+static void
+unknot_routine_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  UnknotRoutinePage *self = UNKNOT_ROUTINE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_HOLD:
+      g_value_set_object (value, self->hold);
+      break;
+
+    case PROP_OCCASION:
+      g_value_set_string (value, self->occasion_id);
+      break;
+
+    case PROP_ROUTINE_STORE:
+      g_value_set_object (value, self->routine_store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+unknot_routine_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  UnknotRoutinePage *self = UNKNOT_ROUTINE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_HOLD:
+      self->hold = g_value_dup_object (value);
+      break;
+
+    case PROP_OCCASION:
+      self->occasion_id = g_value_dup_string (value);
+      break;
+
+    case PROP_ROUTINE_STORE:
+      self->routine_store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -288,16 +540,69 @@ unknot_routine_page_class_init (UnknotRoutinePageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = unknot_routine_page_constructed;
   object_class->dispose = unknot_routine_page_dispose;
+  object_class->finalize = unknot_routine_page_finalize;
+  object_class->get_property = unknot_routine_page_get_property;
+  object_class->set_property = unknot_routine_page_set_property;
+
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, UNKNOT_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * UnknotRoutinePage:settings:
+   *
+   * The person's tools (a guided routine keeps to them) and the breathing cue.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * UnknotRoutinePage:hold:
+   *
+   * The hold in progress: its timer runs the routine, and its rules give each hold's
+   * length and sides.
+   */
+  properties[PROP_HOLD] =
+    g_param_spec_object ("hold", NULL, NULL, UNKNOT_TYPE_HOLD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * UnknotRoutinePage:occasion:
+   *
+   * The guide's occasion whose routine the page runs, for a guided routine.
+   */
+  properties[PROP_OCCASION] =
+    g_param_spec_string ("occasion", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * UnknotRoutinePage:routine-store:
+   *
+   * The person's own routine, for My Routine: the page follows it, and each hold gets
+   * a menu to move it or take it out.
+   */
+  properties[PROP_ROUTINE_STORE] =
+    g_param_spec_object ("routine-store", NULL, NULL, UNKNOT_TYPE_ROUTINE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
 
   gtk_widget_class_install_action (widget_class, "routine.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "routine.toggle", NULL, toggle_action);
   gtk_widget_class_install_action (widget_class, "routine.skip", NULL, skip_action);
   gtk_widget_class_install_action (widget_class, "routine.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "routine.move", "(si)", move_action);
+  gtk_widget_class_install_action (widget_class, "routine.remove", "s", remove_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "routine.toggle", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-routine-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, hold_indicator);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, holds_list);
@@ -317,88 +622,13 @@ unknot_routine_page_init (UnknotRoutinePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/**
- * unknot_routine_page_new:
- * @settings: (nullable): the person's settings (the breathing cue)
- */
-UnknotRoutinePage *
-unknot_routine_page_new (UnknotRoutinePlayer *player,
-                         GSettings           *settings)
-{
-  UnknotRoutinePage *self;
-
-  g_return_val_if_fail (UNKNOT_IS_ROUTINE_PLAYER (player), NULL);
-
-  self = g_object_new (UNKNOT_TYPE_ROUTINE_PAGE, NULL);
-  self->player = g_object_ref (player);
-  gtk_box_append (self->dial_box, unknot_hold_dial_new (unknot_routine_player_get_timer (player),
-                                                       settings));
-  fill_overview (self);
-
-  g_signal_connect_swapped (player, "changed", G_CALLBACK (on_changed_cb), self);
-  g_signal_connect_swapped (unknot_routine_player_get_timer (player), "changed",
-                            G_CALLBACK (on_timer_changed_cb), self);
-  on_changed_cb (self);
-
-  return self;
-}
-
-/**
- * unknot_routine_page_set_editable:
- *
- * Makes this the page of the person's own routine: each hold gets a menu to move it or
- * take it out (the window's win.move-in-my-routine and win.toggle-my-routine actions),
- * and an empty routine says how to fill it.
- */
-void
-unknot_routine_page_set_editable (UnknotRoutinePage *self,
-                                  gboolean           editable)
-{
-  g_return_if_fail (UNKNOT_IS_ROUTINE_PAGE (self));
-
-  if (self->editable == !!editable)
-    return;
-
-  self->editable = !!editable;
-  fill_overview (self);
-}
-
-/**
- * unknot_routine_page_focus_hold:
- * @technique_id: (nullable): the technique whose hold takes the focus
- *
- * Puts the keyboard focus on that technique's hold in the overview, or on the first
- * hold when it is not there, so that someone who moved or removed a hold with the
- * keyboard goes on from the same place.
- */
-void
-unknot_routine_page_focus_hold (UnknotRoutinePage *self,
-                                const char        *technique_id)
-{
-  GtkWidget *first;
-
-  g_return_if_fail (UNKNOT_IS_ROUTINE_PAGE (self));
-
-  first = gtk_widget_get_first_child (GTK_WIDGET (self->holds_list));
-  for (GtkWidget *row = first; row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      if (g_strcmp0 (gtk_widget_get_name (row), technique_id) == 0)
-        {
-          gtk_widget_grab_focus (row);
-          return;
-        }
-    }
-
-  if (first != NULL)
-    gtk_widget_grab_focus (first);
-}
-
+/* Whether this is the page of the person's own routine. */
 gboolean
 unknot_routine_page_get_editable (UnknotRoutinePage *self)
 {
   g_return_val_if_fail (UNKNOT_IS_ROUTINE_PAGE (self), FALSE);
 
-  return self->editable;
+  return self->routine_store != NULL;
 }
 
 UnknotRoutinePlayer *

@@ -7,7 +7,10 @@
 
 #include <adwaita.h>
 
+#include "catalog/unknot-catalog.h"
+#include "timer/unknot-hold.h"
 #include "unknot-routine-player.h"
+#include "unknot-routine-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,13 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UnknotRoutinePage, unknot_routine_page, UNKNOT, ROUTINE_PAGE, AdwNavigationPage)
 
-UnknotRoutinePage   *unknot_routine_page_new        (UnknotRoutinePlayer *player,
-                                                     GSettings           *settings);
-UnknotRoutinePlayer *unknot_routine_page_get_player (UnknotRoutinePage   *self);
-void                 unknot_routine_page_set_editable (UnknotRoutinePage *self,
-                                                       gboolean           editable);
-gboolean             unknot_routine_page_get_editable (UnknotRoutinePage *self);
-void                 unknot_routine_page_focus_hold   (UnknotRoutinePage *self,
-                                                       const char        *technique_id);
+UnknotRoutinePlayer *unknot_routine_page_get_player   (UnknotRoutinePage   *self);
+gboolean             unknot_routine_page_get_editable (UnknotRoutinePage   *self);
 
 G_END_DECLS

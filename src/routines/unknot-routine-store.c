@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
 #include "unknot-routine-store.h"
@@ -30,12 +31,70 @@ struct _UnknotRoutineStore
   char      *path;
   GPtrArray *techniques;
   char      *kept_aside;
+  GError    *load_error;
   gboolean   read_only;
 };
 
-G_DEFINE_FINAL_TYPE (UnknotRoutineStore, unknot_routine_store, G_TYPE_OBJECT)
+static void unknot_routine_store_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (UnknotRoutineStore, unknot_routine_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      unknot_routine_store_list_model_init))
 
 G_DEFINE_QUARK (unknot-routine-store-error-quark, unknot_routine_store_error)
+
+enum {
+  PROP_0,
+  PROP_LOAD_ERROR,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The one way the list changes, so that every observer hears of every change. */
+static void
+emit_changed (UnknotRoutineStore *self,
+              guint               position,
+              guint               removed,
+              guint               added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static GType
+unknot_routine_store_get_item_type (GListModel *model)
+{
+  return GTK_TYPE_STRING_OBJECT;
+}
+
+static guint
+unknot_routine_store_get_n_items (GListModel *model)
+{
+  return UNKNOT_ROUTINE_STORE (model)->techniques->len;
+}
+
+static gpointer
+unknot_routine_store_get_item (GListModel *model,
+                               guint       position)
+{
+  UnknotRoutineStore *self = UNKNOT_ROUTINE_STORE (model);
+
+  if (position >= self->techniques->len)
+    return NULL;
+
+  return gtk_string_object_new (g_ptr_array_index (self->techniques, position));
+}
+
+static void
+unknot_routine_store_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = unknot_routine_store_get_item_type;
+  iface->get_n_items = unknot_routine_store_get_n_items;
+  iface->get_item = unknot_routine_store_get_item;
+}
 
 static void
 unknot_routine_store_finalize (GObject *object)
@@ -45,14 +104,62 @@ unknot_routine_store_finalize (GObject *object)
   g_free (self->path);
   g_ptr_array_unref (self->techniques);
   g_free (self->kept_aside);
+  g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (unknot_routine_store_parent_class)->finalize (object);
 }
 
 static void
+unknot_routine_store_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  UnknotRoutineStore *self = UNKNOT_ROUTINE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOAD_ERROR:
+      g_value_set_boxed (value, self->load_error);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->techniques->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 unknot_routine_store_class_init (UnknotRoutineStoreClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = unknot_routine_store_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = unknot_routine_store_finalize;
+  object_class->get_property = unknot_routine_store_get_property;
+
+  /**
+   * UnknotRoutineStore:load-error:
+   *
+   * Why the routine's file could not be read as it was at the last load, or %NULL: the
+   * window tells the person, whichever part of the app loaded it.
+   */
+  properties[PROP_LOAD_ERROR] =
+    g_param_spec_boxed ("load-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * UnknotRoutineStore:n-items:
+   *
+   * How many techniques the routine holds.
+   */
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -109,9 +216,9 @@ keep_aside (UnknotRoutineStore *self)
  * unknot_routine_store_get_kept_aside()); on a newer one, %UNKNOT_ROUTINE_STORE_ERROR_NEWER
  * with what it could read, and the store stays read-only.
  */
-gboolean
-unknot_routine_store_load (UnknotRoutineStore  *self,
-                           GError             **error)
+static gboolean
+load_file (UnknotRoutineStore  *self,
+           GError             **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
@@ -170,6 +277,47 @@ damaged:
                  _("Your routine in “%s” could not be read. Unknot left it untouched and "
                    "will not save over it."), self->path);
   return FALSE;
+}
+
+gboolean
+unknot_routine_store_load (UnknotRoutineStore  *self,
+                           GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint old_len;
+  gboolean had_error, ok;
+
+  g_return_val_if_fail (UNKNOT_IS_ROUTINE_STORE (self), FALSE);
+
+  old_len = self->techniques->len;
+  had_error = self->load_error != NULL;
+  ok = load_file (self, &local_error);
+
+  g_clear_error (&self->load_error);
+  if (local_error != NULL)
+    self->load_error = g_error_copy (local_error);
+  if (had_error || self->load_error != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+  if (old_len > 0 || self->techniques->len > 0)
+    emit_changed (self, 0, old_len, self->techniques->len);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return ok;
+}
+
+/**
+ * unknot_routine_store_get_load_error:
+ *
+ * Returns: (nullable) (transfer none): why the file could not be read as it was at the
+ *   last load
+ */
+const GError *
+unknot_routine_store_get_load_error (UnknotRoutineStore *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_ROUTINE_STORE (self), NULL);
+  return self->load_error;
 }
 
 gboolean
@@ -273,8 +421,11 @@ unknot_routine_store_insert (UnknotRoutineStore *self,
   g_return_if_fail (technique_id != NULL);
 
   if (!unknot_routine_store_contains (self, technique_id))
-    g_ptr_array_insert (self->techniques, MIN (position, self->techniques->len),
-                        g_strdup (technique_id));
+    {
+      position = MIN (position, self->techniques->len);
+      g_ptr_array_insert (self->techniques, position, g_strdup (technique_id));
+      emit_changed (self, position, 0, 1);
+    }
 }
 
 /**
@@ -293,6 +444,7 @@ unknot_routine_store_remove (UnknotRoutineStore *self,
       if (g_str_equal (g_ptr_array_index (self->techniques, i), technique_id))
         {
           g_ptr_array_remove_index (self->techniques, i);
+          emit_changed (self, i, 1, 0);
           return (int) i;
         }
     }
@@ -328,6 +480,7 @@ unknot_routine_store_move (UnknotRoutineStore *self,
       moved = self->techniques->pdata[i];
       self->techniques->pdata[i] = self->techniques->pdata[target];
       self->techniques->pdata[target] = moved;
+      emit_changed (self, MIN (i, (guint) target), 2, 2);
       return TRUE;
     }
 

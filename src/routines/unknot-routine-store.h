@@ -25,6 +25,7 @@ GQuark              unknot_routine_store_error_quark   (void);
 UnknotRoutineStore *unknot_routine_store_new           (const char          *path);
 gboolean            unknot_routine_store_load          (UnknotRoutineStore  *self,
                                                         GError             **error);
+const GError       *unknot_routine_store_get_load_error (UnknotRoutineStore *self);
 gboolean            unknot_routine_store_save          (UnknotRoutineStore  *self,
                                                         GError             **error);
 const char * const *unknot_routine_store_get_techniques (UnknotRoutineStore *self);

@@ -16,9 +16,6 @@
 #include "unknot-hold-dial.h"
 #include "unknot-hold-ring.h"
 
-/* One breath: in for four seconds, out for six. */
-#define BREATH_IN_USEC (4 * G_USEC_PER_SEC)
-#define BREATH_USEC (10 * G_USEC_PER_SEC)
 
 struct _UnknotHoldDial
 {
@@ -99,7 +96,7 @@ update_time (UnknotHoldDial *self)
     gtk_label_set_label (self->breath_label, "");
   else if (!animate)
     gtk_label_set_label (self->breath_label, _("Breathe slowly"));
-  else if (unknot_hold_timer_get_elapsed (self->timer) % BREATH_USEC < BREATH_IN_USEC)
+  else if (unknot_hold_timer_get_elapsed (self->timer) % UNKNOT_BREATH_USEC < UNKNOT_BREATH_IN_USEC)
     gtk_label_set_label (self->breath_label, _("Breathe in…"));
   else
     gtk_label_set_label (self->breath_label, _("Breathe out…"));

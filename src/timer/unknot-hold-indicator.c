@@ -42,7 +42,8 @@ on_timeout_cb (gpointer user_data)
 static void
 update (UnknotHoldIndicator *self)
 {
-  UnknotHoldTimerState state = unknot_hold_timer_get_state (self->timer);
+  UnknotHoldTimerState state = self->timer ? unknot_hold_timer_get_state (self->timer)
+                                           : UNKNOT_HOLD_TIMER_IDLE;
   gboolean active = state == UNKNOT_HOLD_TIMER_RUNNING || state == UNKNOT_HOLD_TIMER_SWITCHING ||
                     state == UNKNOT_HOLD_TIMER_PAUSED;
 
@@ -110,6 +111,7 @@ unknot_hold_indicator_init (UnknotHoldIndicator *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Back to the Hold"));
   gtk_widget_add_css_class (GTK_WIDGET (self), "hold-indicator");
   gtk_widget_set_name (GTK_WIDGET (self), "hold-indicator");
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
 GtkWidget *
@@ -120,9 +122,32 @@ unknot_hold_indicator_new (UnknotHoldTimer *timer)
   g_return_val_if_fail (UNKNOT_IS_HOLD_TIMER (timer), NULL);
 
   self = g_object_new (UNKNOT_TYPE_HOLD_INDICATOR, NULL);
-  self->timer = g_object_ref (timer);
-  g_signal_connect_swapped (timer, "changed", G_CALLBACK (update), self);
-  update (self);
+  unknot_hold_indicator_set_timer (self, timer);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * unknot_hold_indicator_set_timer:
+ * @timer: (nullable): the timer whose hold the indicator shows
+ *
+ * A page that has an indicator in its header bar gives it the application's hold
+ * timer this way; without one, the indicator stays hidden.
+ */
+void
+unknot_hold_indicator_set_timer (UnknotHoldIndicator *self,
+                                 UnknotHoldTimer     *timer)
+{
+  g_return_if_fail (UNKNOT_IS_HOLD_INDICATOR (self));
+  g_return_if_fail (timer == NULL || UNKNOT_IS_HOLD_TIMER (timer));
+
+  if (self->timer == timer)
+    return;
+
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+  g_set_object (&self->timer, timer);
+  if (timer != NULL)
+    g_signal_connect_swapped (timer, "changed", G_CALLBACK (update), self);
+  update (self);
 }

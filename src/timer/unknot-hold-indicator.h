@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UnknotHoldIndicator, unknot_hold_indicator, UNKNOT, HOLD_INDICATOR, GtkButton)
 
-GtkWidget *unknot_hold_indicator_new (UnknotHoldTimer *timer);
+GtkWidget *unknot_hold_indicator_new       (UnknotHoldTimer     *timer);
+void       unknot_hold_indicator_set_timer (UnknotHoldIndicator *self,
+                                            UnknotHoldTimer     *timer);
 
 G_END_DECLS

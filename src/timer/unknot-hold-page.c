@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "unknot-hold.h"
 #include "unknot-hold-dial.h"
 #include "unknot-hold-page.h"
 #include "unknot-illustration.h"
@@ -21,6 +22,7 @@ struct _UnknotHoldPage
 {
   AdwNavigationPage  parent_instance;
 
+  UnknotHold        *hold;
   UnknotHoldTimer   *timer;
   UnknotTechnique   *technique;
   UnknotStep        *step;
@@ -39,9 +41,7 @@ G_DEFINE_FINAL_TYPE (UnknotHoldPage, unknot_hold_page, ADW_TYPE_NAVIGATION_PAGE)
 
 enum {
   PROP_0,
-  PROP_TIMER,
-  PROP_TECHNIQUE,
-  PROP_STEP,
+  PROP_HOLD,
   PROP_SETTINGS,
   N_PROPS
 };
@@ -107,7 +107,6 @@ toggle_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   UnknotHoldPage *self = UNKNOT_HOLD_PAGE (widget);
-  guint seconds = self->step ? unknot_step_get_hold_max (self->step) : 30;
 
   switch (unknot_hold_timer_get_state (self->timer))
     {
@@ -123,7 +122,7 @@ toggle_action (GtkWidget  *widget,
     case UNKNOT_HOLD_TIMER_IDLE:
     case UNKNOT_HOLD_TIMER_FINISHED:
     default:
-      unknot_hold_timer_start (self->timer, seconds, unknot_hold_timer_get_both_sides (self->timer));
+      unknot_hold_restart (self->hold);
       break;
     }
 }
@@ -158,6 +157,11 @@ unknot_hold_page_constructed (GObject *object)
   UnknotHoldPage *self = UNKNOT_HOLD_PAGE (object);
 
   G_OBJECT_CLASS (unknot_hold_page_parent_class)->constructed (object);
+
+  /* The page shows the hold it was opened for; a new hold gets a new page. */
+  self->timer = g_object_ref (unknot_hold_get_timer (self->hold));
+  g_set_object (&self->technique, unknot_hold_get_technique (self->hold));
+  g_set_object (&self->step, unknot_hold_get_step (self->hold));
 
   self->dial = unknot_hold_dial_new (self->timer, self->settings);
   gtk_box_append (self->dial_box, self->dial);
@@ -214,6 +218,7 @@ unknot_hold_page_dispose (GObject *object)
   UnknotHoldPage *self = UNKNOT_HOLD_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_HOLD_PAGE);
+  g_clear_object (&self->hold);
   g_clear_object (&self->timer);
   g_clear_object (&self->technique);
   g_clear_object (&self->step);
@@ -232,16 +237,8 @@ unknot_hold_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TIMER:
-      self->timer = g_value_dup_object (value);
-      break;
-
-    case PROP_TECHNIQUE:
-      self->technique = g_value_dup_object (value);
-      break;
-
-    case PROP_STEP:
-      self->step = g_value_dup_object (value);
+    case PROP_HOLD:
+      self->hold = g_value_dup_object (value);
       break;
 
     case PROP_SETTINGS:
@@ -265,14 +262,13 @@ unknot_hold_page_class_init (UnknotHoldPageClass *klass)
 
   widget_class->map = unknot_hold_page_map;
 
-  properties[PROP_TIMER] =
-    g_param_spec_object ("timer", NULL, NULL, UNKNOT_TYPE_HOLD_TIMER,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TECHNIQUE] =
-    g_param_spec_object ("technique", NULL, NULL, UNKNOT_TYPE_TECHNIQUE,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STEP] =
-    g_param_spec_object ("step", NULL, NULL, UNKNOT_TYPE_STEP,
+  /**
+   * UnknotHoldPage:hold:
+   *
+   * The hold in progress: its timer, and the technique and step it belongs to.
+   */
+  properties[PROP_HOLD] =
+    g_param_spec_object ("hold", NULL, NULL, UNKNOT_TYPE_HOLD,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_SETTINGS] =
@@ -310,22 +306,17 @@ unknot_hold_page_init (UnknotHoldPage *self)
 
 /**
  * unknot_hold_page_new:
- * @technique: (nullable): the technique the hold belongs to
- * @step: (nullable): the step, whose picture and text are shown
+ * @hold: the hold in progress
  * @settings: (nullable): the person's settings (the breathing cue)
  */
 UnknotHoldPage *
-unknot_hold_page_new (UnknotHoldTimer *timer,
-                      UnknotTechnique *technique,
-                      UnknotStep      *step,
-                      GSettings       *settings)
+unknot_hold_page_new (UnknotHold *hold,
+                      GSettings  *settings)
 {
-  g_return_val_if_fail (UNKNOT_IS_HOLD_TIMER (timer), NULL);
+  g_return_val_if_fail (UNKNOT_IS_HOLD (hold), NULL);
 
   return g_object_new (UNKNOT_TYPE_HOLD_PAGE,
-                       "timer", timer,
-                       "technique", technique,
-                       "step", step,
+                       "hold", hold,
                        "settings", settings,
                        NULL);
 }

@@ -7,8 +7,7 @@
 
 #include <adwaita.h>
 
-#include "catalog/unknot-catalog.h"
-#include "unknot-hold-timer.h"
+#include "unknot-hold.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UnknotHoldPage, unknot_hold_page, UNKNOT, HOLD_PAGE, AdwNavigationPage)
 
-UnknotHoldPage *unknot_hold_page_new          (UnknotHoldTimer *timer,
-                                               UnknotTechnique *technique,
-                                               UnknotStep      *step,
+UnknotHoldPage *unknot_hold_page_new          (UnknotHold      *hold,
                                                GSettings       *settings);
 const char     *unknot_hold_page_get_digits   (UnknotHoldPage  *self);
 

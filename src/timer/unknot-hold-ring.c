@@ -17,9 +17,6 @@
 
 #define RING_WIDTH 14.0
 
-/* One breath: in for four seconds, out for six. */
-#define BREATH_IN_USEC (4 * G_USEC_PER_SEC)
-#define BREATH_USEC (10 * G_USEC_PER_SEC)
 
 struct _UnknotHoldRing
 {
@@ -37,13 +34,13 @@ G_DEFINE_FINAL_TYPE (UnknotHoldRing, unknot_hold_ring, GTK_TYPE_WIDGET)
 static double
 breath_fill (gint64 elapsed)
 {
-  gint64 t = elapsed % BREATH_USEC;
+  gint64 t = elapsed % UNKNOT_BREATH_USEC;
   double x;
 
-  if (t < BREATH_IN_USEC)
-    x = (double) t / BREATH_IN_USEC;
+  if (t < UNKNOT_BREATH_IN_USEC)
+    x = (double) t / UNKNOT_BREATH_IN_USEC;
   else
-    x = 1.0 - (double) (t - BREATH_IN_USEC) / (BREATH_USEC - BREATH_IN_USEC);
+    x = 1.0 - (double) (t - UNKNOT_BREATH_IN_USEC) / (UNKNOT_BREATH_USEC - UNKNOT_BREATH_IN_USEC);
 
   return (1 - cos (G_PI * x)) / 2;
 }

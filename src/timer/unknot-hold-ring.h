@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* One breath of the breathing cue: in for four seconds, out for six. */
+#define UNKNOT_BREATH_IN_USEC (4 * G_USEC_PER_SEC)
+#define UNKNOT_BREATH_USEC (10 * G_USEC_PER_SEC)
+
 #define UNKNOT_TYPE_HOLD_RING (unknot_hold_ring_get_type ())
 
 G_DECLARE_FINAL_TYPE (UnknotHoldRing, unknot_hold_ring, UNKNOT, HOLD_RING, GtkWidget)

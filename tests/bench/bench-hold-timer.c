@@ -73,6 +73,7 @@ main (int   argc,
   GtkWindow *window;
   gint64 start, noticed = 0, handled = 0, switches_before, switches_after;
   double error_ms, handled_ms, wakeups;
+  g_autoptr(UnknotHold) hold = NULL;
 
   gtk_init ();
   adw_init ();
@@ -84,9 +85,11 @@ main (int   argc,
   timer = unknot_hold_timer_new ();
   g_signal_connect (timer, "notify::state", G_CALLBACK (on_state_cb), &noticed);
   g_signal_connect (timer, "finished", G_CALLBACK (on_finished_cb), &handled);
+  hold = unknot_hold_new (timer, NULL);
+  unknot_hold_start (hold, technique, step, 0);
+  unknot_hold_timer_reset (timer);
   window = GTK_WINDOW (adw_window_new ());
-  adw_window_set_content (ADW_WINDOW (window),
-                          GTK_WIDGET (unknot_hold_page_new (timer, technique, step, NULL)));
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (unknot_hold_page_new (hold, NULL)));
   gtk_window_present (window);
   while (g_main_context_iteration (NULL, FALSE))
     ;

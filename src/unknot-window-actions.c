@@ -1,0 +1,185 @@
+/* unknot-window-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's routes: each action finds what was asked for in the catalogue and
+ * shows its page, built from the services the window was given.
+ */
+
+#define G_LOG_DOMAIN "unknot-window"
+
+#include "config.h"
+
+#include "pages/unknot-region-page.h"
+#include "pages/unknot-technique-page.h"
+#include "pages/unknot-topic-page.h"
+#include "routines/unknot-routine-page.h"
+#include "timer/unknot-hold-page.h"
+#include "unknot-window-private.h"
+
+static void
+show_region_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *region_id = g_variant_get_string (parameter, NULL);
+  UnknotRegion *region = unknot_catalog_lookup_region (self->catalog, region_id);
+
+  if (region == NULL)
+    {
+      g_warning ("No region “%s” in the catalogue", region_id);
+      return;
+    }
+
+  unknot_body_map_set_selected_region (unknot_sidebar_get_body_map (self->sidebar), region_id);
+  _unknot_window_show_page (self,
+                            g_object_new (UNKNOT_TYPE_REGION_PAGE,
+                                          "catalog", self->catalog,
+                                          "region", region,
+                                          "settings", self->settings,
+                                          "hold", self->hold,
+                                          NULL),
+                            TRUE);
+}
+
+static void
+show_technique_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *technique_id, *region_id;
+  UnknotTechnique *technique;
+
+  g_variant_get (parameter, "(&s&s)", &technique_id, &region_id);
+  technique = unknot_catalog_lookup_technique (self->catalog, technique_id);
+  if (technique == NULL)
+    {
+      g_warning ("No technique “%s” in the catalogue", technique_id);
+      return;
+    }
+
+  _unknot_window_show_page (self,
+                            ADW_NAVIGATION_PAGE (unknot_technique_page_new (self->catalog, technique,
+                                                                            self->hold,
+                                                                            self->routine_store,
+                                                                            *region_id ? region_id : NULL)),
+                            FALSE);
+}
+
+static void
+show_topic_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *topic_id = g_variant_get_string (parameter, NULL);
+  UnknotTopic *topic = unknot_catalog_lookup_topic (self->catalog, topic_id);
+
+  if (topic == NULL)
+    {
+      g_warning ("No guide topic “%s”", topic_id);
+      return;
+    }
+
+  _unknot_window_show_page (self,
+                            g_object_new (UNKNOT_TYPE_TOPIC_PAGE,
+                                          "catalog", self->catalog,
+                                          "topic", topic,
+                                          "hold", self->hold,
+                                          NULL),
+                            FALSE);
+}
+
+static gboolean
+is_hold_page (AdwNavigationPage *page,
+              gpointer           data)
+{
+  return UNKNOT_IS_HOLD_PAGE (page);
+}
+
+/* The page of the hold in progress, on top of what is shown. */
+static void
+show_hold_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  /* One hold page at a time: the new one goes on top, any earlier one leaves the
+   * trail, and the pages in between stay. */
+  _unknot_window_show_page_instead (self,
+                                    ADW_NAVIGATION_PAGE (unknot_hold_page_new (self->hold, self->settings)),
+                                    is_hold_page, NULL);
+}
+
+static void
+start_routine_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *occasion_id = g_variant_get_string (parameter, NULL);
+  g_autoptr(UnknotRoutine) known = unknot_routine_new_for_occasion (self->catalog, occasion_id,
+                                                                    NULL, UNKNOT_HOLD_DEFAULT_SECONDS);
+
+  if (known == NULL)
+    {
+      g_warning ("No routine for “%s”", occasion_id);
+      return;
+    }
+
+  _unknot_window_show_page (self,
+                            g_object_new (UNKNOT_TYPE_ROUTINE_PAGE,
+                                          "catalog", self->catalog,
+                                          "settings", self->settings,
+                                          "hold", self->hold,
+                                          "occasion", occasion_id,
+                                          NULL),
+                            FALSE);
+}
+
+static void
+show_my_routine_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  _unknot_window_show_page (self,
+                            g_object_new (UNKNOT_TYPE_ROUTINE_PAGE,
+                                          "catalog", self->catalog,
+                                          "settings", self->settings,
+                                          "hold", self->hold,
+                                          "routine-store", self->routine_store,
+                                          NULL),
+                            FALSE);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  unknot_sidebar_focus_search (self->sidebar);
+}
+
+void
+_unknot_window_class_actions_init (UnknotWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.show-region", "s", show_region_action);
+  gtk_widget_class_install_action (widget_class, "win.show-technique", "(ss)", show_technique_action);
+  gtk_widget_class_install_action (widget_class, "win.show-topic", "s", show_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.show-hold", NULL, show_hold_action);
+  gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.show-my-routine", NULL, show_my_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+}
