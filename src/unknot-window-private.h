@@ -28,6 +28,7 @@ struct _UnknotWindow
   AdwNavigationView      *content_view;
   AdwToastOverlay        *toast_overlay;
   AdwToolbarView         *sidebar_toolbar;
+  GtkMenuButton          *primary_menu_button;
   UnknotSidebar          *sidebar;
   UnknotHoldIndicator    *hold_indicator;
   AdwToast               *load_error_toast;

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "pages/unknot-welcome-page.h"
+#include "unknot-menu-names.h"
 #include "unknot-window-private.h"
 
 G_DEFINE_FINAL_TYPE (UnknotWindow, unknot_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -172,6 +173,8 @@ unknot_window_constructed (GObject *object)
                           NULL);
   adw_navigation_view_add (self->content_view, welcome);
 
+  unknot_menu_button_name_items (self->primary_menu_button);
+
   /* A running hold shows in the sidebar's header too, so it is in view on a phone. */
   unknot_hold_indicator_set_timer (self->hold_indicator, unknot_hold_get_timer (self->hold));
   g_signal_connect_object (self->hold, "started",
@@ -321,6 +324,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_view);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, sidebar_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, hold_indicator);
 }
 

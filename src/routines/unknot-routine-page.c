@@ -16,6 +16,7 @@
 #include "timer/unknot-hold-dial.h"
 #include "timer/unknot-hold-indicator.h"
 #include "unknot-illustration.h"
+#include "unknot-menu-names.h"
 #include "unknot-routine-edit.h"
 #include "unknot-routine-page.h"
 
@@ -248,6 +249,7 @@ edit_menu_button_new (const char *technique_id,
                          NULL);
   gtk_widget_add_css_class (button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  unknot_menu_button_name_items (GTK_MENU_BUTTON (button));
 
   return button;
 }

@@ -1,0 +1,14 @@
+/* unknot-menu-names.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void unknot_menu_button_name_items (GtkMenuButton *button);
+
+G_END_DECLS
