@@ -17,11 +17,17 @@ import json, sys
 m = json.load(open(sys.argv[1]))
 assert m["runtime"] == "org.gnome.Platform" and m["sdk"] == "org.gnome.Sdk", "not the GNOME runtime"
 assert str(m["runtime-version"]) == "49", "runtime is not GNOME 49"
-allowed = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"}
+allowed = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri",
+           "--socket=pulseaudio"}
 extra = set(m.get("finish-args", [])) - allowed
 assert not extra, "finish-args wider than needed: %s" % sorted(extra)
 app = m["modules"][-1]
 assert app["buildsystem"] == "meson" and app.get("run-tests") is True, "app module must be meson with run-tests"
+assert "--socket=pulseaudio" in m["finish-args"], "no sound: the chime needs --socket=pulseaudio"
+# With builddir: true the test commands already run inside the build directory.
+assert app.get("builddir") is True, "app module must build in a build directory"
+for cmd in app.get("test-commands", []):
+    assert "-C" not in cmd.split(), "test command points at a build dir inside the build dir: %s" % cmd
 print(m["id"], m["command"])
 PY
 )
