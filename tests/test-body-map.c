@@ -13,6 +13,15 @@
 
 #define N_REGIONS 17
 
+/* The scale factor the run asked GDK for: test-body-map-scale2 sets GDK_SCALE=2. */
+static int
+expected_scale (void)
+{
+  const char *scale = g_getenv ("GDK_SCALE");
+
+  return scale != NULL ? (int) g_ascii_strtoll (scale, NULL, 10) : 1;
+}
+
 typedef struct
 {
   GtkWindow     *window;
@@ -30,23 +39,14 @@ map_is_rendered (gpointer data)
          unknot_body_map_find_region_point (map, "spine", &point);
 }
 
+/* The map alone, as unknot_body_map_new () makes it: whoever shows it names its regions
+ * (the window, from the catalogue; /body-map/labels-in-window checks that). */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GListModel *regions;
-
   fixture->catalog = unknot_catalog_new_default ();
   fixture->map = UNKNOT_BODY_MAP (unknot_body_map_new (RESOURCE_BASE_PATH "/bodymap/back.svg"));
-
-  regions = unknot_catalog_get_regions (fixture->catalog);
-  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
-    {
-      g_autoptr(UnknotRegion) region = g_list_model_get_item (regions, i);
-
-      unknot_body_map_set_region_label (fixture->map, unknot_region_get_id (region),
-                                        unknot_region_get_title (region));
-    }
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_decorated (fixture->window, FALSE);
@@ -80,7 +80,6 @@ test_hit_every_region (Fixture       *fixture,
   double centre = gtk_widget_get_width (GTK_WIDGET (fixture->map)) / 2.0;
 
   g_assert_cmpuint (g_strv_length (ids), ==, N_REGIONS);
-  g_test_message ("scale factor %d", gtk_widget_get_scale_factor (GTK_WIDGET (fixture->map)));
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -250,17 +249,18 @@ test_accessible_and_activation (Fixture       *fixture,
   GtkWidget *trap = unknot_body_map_get_region_widget (fixture->map, "upper-trapezius-left");
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (fixture->map), GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* A label given to a region is its accessible name and its tooltip. */
+  unknot_body_map_set_region_label (fixture->map, "upper-trapezius-left", "A label for the test");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (trap), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Upper trapezius, left side");
+                                       "A label for the test");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (trap), ==, "A label for the test");
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
       GtkWidget *region = unknot_body_map_get_region_widget (fixture->map, ids[i]);
-      UnknotRegion *info = unknot_catalog_lookup_region (fixture->catalog, ids[i]);
 
       gtk_test_accessible_assert_role (GTK_ACCESSIBLE (region), GTK_ACCESSIBLE_ROLE_BUTTON);
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (region), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                           unknot_region_get_title (info));
       gtk_test_accessible_assert_state (GTK_ACCESSIBLE (region), GTK_ACCESSIBLE_STATE_SELECTED,
                                         FALSE);
       g_assert_true (gtk_widget_get_focusable (region));
@@ -280,6 +280,67 @@ test_accessible_and_activation (Fixture       *fixture,
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (trap), GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (unknot_body_map_get_region_widget (fixture->map, "spine")),
                                     GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+}
+
+/* The map as the app shows it: every region is named for screen readers (and in its
+ * tooltip) by its title in the catalogue, which is read here again from the data files,
+ * apart from the app's own copy. */
+static void
+test_labels_in_window (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  GListModel *regions = unknot_catalog_get_regions (catalog);
+  GtkWindow *window = unknot_test_activate (app);
+  GtkWidget *map = unknot_test_find_descendant (GTK_WIDGET (window), UNKNOT_TYPE_BODY_MAP);
+  g_auto(GStrv) ids = NULL;
+
+  g_assert_nonnull (map);
+  ids = unknot_body_map_dup_region_ids (UNKNOT_BODY_MAP (map));
+  g_assert_cmpuint (g_strv_length (ids), ==, g_list_model_get_n_items (regions));
+
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(UnknotRegion) region = g_list_model_get_item (regions, i);
+      GtkWidget *widget = unknot_body_map_get_region_widget (UNKNOT_BODY_MAP (map),
+                                                             unknot_region_get_id (region));
+
+      g_assert_nonnull (widget);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           unknot_region_get_title (region));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, unknot_region_get_title (region));
+    }
+
+  /* And the titles are the catalogue's words, with the side spelled out. */
+  gtk_test_accessible_assert_property (
+    GTK_ACCESSIBLE (unknot_body_map_get_region_widget (UNKNOT_BODY_MAP (map), "upper-trapezius-left")),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, "Upper trapezius, left side");
+  gtk_test_accessible_assert_property (
+    GTK_ACCESSIBLE (unknot_body_map_get_region_widget (UNKNOT_BODY_MAP (map), "spine")),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, "Spine");
+
+  unknot_test_close_window (window);
+}
+
+/* The run is at the scale factor it asked for, and pictures have that many device
+ * pixels per logical pixel. */
+static void
+test_scale_factor (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (fixture->map));
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_test_message ("expected scale factor %d", expected_scale ());
+  g_assert_cmpint (gdk_surface_get_scale_factor (gtk_native_get_surface (native)), ==, expected_scale ());
+  g_assert_cmpint (gtk_widget_get_scale_factor (GTK_WIDGET (fixture->map)), ==, expected_scale ());
+
+  texture = unknot_widget_render_texture (GTK_WIDGET (fixture->map));
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==,
+                   gtk_widget_get_width (GTK_WIDGET (fixture->map)) * expected_scale ());
+  g_assert_cmpint (gdk_texture_get_height (texture), ==,
+                   gtk_widget_get_height (GTK_WIDGET (fixture->map)) * expected_scale ());
 }
 
 static int texture_scale = 1;
@@ -319,7 +380,9 @@ render_map (Fixture    *fixture,
   unknot_test_save_png (GTK_WIDGET (fixture->map), png_name);
   texture = unknot_widget_render_texture (GTK_WIDGET (fixture->map));
   g_assert_nonnull (texture);
-  texture_scale = gdk_texture_get_width (texture) / gtk_widget_get_width (GTK_WIDGET (fixture->map));
+  texture_scale = expected_scale ();
+  g_assert_cmpint (gdk_texture_get_width (texture), ==,
+                   gtk_widget_get_width (GTK_WIDGET (fixture->map)) * texture_scale);
 
   return texture;
 }
@@ -404,8 +467,11 @@ main (int   argc,
   ADD ("/body-map/keyboard-reaches-every-region", test_keyboard_reaches_every_region);
   ADD ("/body-map/accessible-and-activation", test_accessible_and_activation);
   ADD ("/body-map/rendering-states-and-styles", test_rendering_states_and_styles);
+  ADD ("/body-map/scale-factor", test_scale_factor);
 
 #undef ADD
+
+  g_test_add_func ("/body-map/labels-in-window", test_labels_in_window);
 
   return g_test_run ();
 }

@@ -39,12 +39,20 @@ test_regions_complete (void)
   for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
     {
       g_autoptr(UnknotRegion) region = g_list_model_get_item (regions, i);
+      const char * const *keywords = unknot_region_get_keywords (region);
 
       g_assert_nonnull (unknot_region_get_name (region));
       g_assert_nonnull (unknot_region_get_summary (region));
       g_assert_nonnull (unknot_region_get_location (region));
       g_assert_nonnull (unknot_region_get_function (region));
-      g_assert_nonnull (unknot_region_get_keywords (region));
+      /* Every region has everyday words, and a search finds it by each of them. */
+      g_assert_cmpuint (g_strv_length ((GStrv) keywords), >, 0);
+      for (guint k = 0; keywords[k] != NULL; k++)
+        {
+          g_assert_cmpstr (keywords[k], !=, "");
+          g_assert_true (unknot_region_matches (region, keywords[k]));
+        }
+      g_assert_false (unknot_region_matches (region, "xylophone"));
       if (!unknot_region_is_no_pressure_zone (region))
         {
           g_assert_nonnull (unknot_region_get_tightens (region));
@@ -81,6 +89,45 @@ test_search_everyday_words (void)
   g_assert_true (g_strv_contains ((const char * const *) lower_back, "quadratus-lumborum-right"));
   g_assert_cmpstrv (glutes, ((const char *[]) { "gluteals-left", "gluteals-right", NULL }));
   g_assert_cmpuint (g_strv_length (nothing), ==, 0);
+}
+
+/* A region is found by the words of its <keywords> alone, not only by its name. */
+static void
+test_search_keywords (void)
+{
+  static const char xml[] =
+    "<regions>"
+    "<region id='a' sides='none'><name>Alpha</name><location>L</location>"
+    "<keywords> wobbly bit ;  knotty </keywords></region>"
+    "<region id='b' sides='none'><name>Beta</name><location>L</location></region>"
+    "</regions>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new (bytes, NULL, NULL, NULL, &error);
+  g_autoptr(UnknotCatalog) real = unknot_catalog_new_default ();
+  g_auto(GStrv) hammies = search (real, "hammies");
+  UnknotRegion *a, *b, *hamstrings;
+
+  g_assert_no_error (error);
+  a = unknot_catalog_lookup_region (catalog, "a");
+  b = unknot_catalog_lookup_region (catalog, "b");
+
+  g_assert_cmpstrv (unknot_region_get_keywords (a), ((const char *[]) { "wobbly bit", "knotty", NULL }));
+  g_assert_cmpstrv (unknot_region_get_keywords (b), ((const char *[]) { NULL }));
+  g_assert_true (unknot_region_matches (a, "knotty"));
+  g_assert_true (unknot_region_matches (a, "WOBBLY"));
+  g_assert_true (unknot_region_matches (a, "bit wobbly"));
+  g_assert_false (unknot_region_matches (b, "knotty"));
+  g_assert_false (unknot_region_matches (a, "xylophone"));
+
+  /* In the real catalogue, "hammies" is a keyword and nothing else of the hamstrings. */
+  g_assert_cmpstrv (hammies, ((const char *[]) { "hamstrings-left", "hamstrings-right", NULL }));
+  hamstrings = unknot_catalog_lookup_region (real, "hamstrings-left");
+  g_assert_true (g_strv_contains (unknot_region_get_keywords (hamstrings), "hammies"));
+  g_assert_null (strstr (unknot_region_get_title (hamstrings), "ammies"));
+  g_assert_null (strstr (unknot_region_get_summary (hamstrings), "ammies"));
+  for (guint i = 0; unknot_region_get_muscles (hamstrings)[i] != NULL; i++)
+    g_assert_null (strstr (unknot_region_get_muscles (hamstrings)[i], "ammies"));
 }
 
 static void
@@ -364,6 +411,7 @@ main (int   argc,
 
   g_test_add_func ("/catalog/regions-complete", test_regions_complete);
   g_test_add_func ("/catalog/search-everyday-words", test_search_everyday_words);
+  g_test_add_func ("/catalog/search-keywords", test_search_keywords);
   g_test_add_func ("/catalog/invalid", test_invalid_catalog);
   g_test_add_func ("/catalog/techniques-integrity", test_techniques_integrity);
   g_test_add_func ("/catalog/guide-complete", test_guide_complete);

@@ -48,9 +48,28 @@ cat > "$work/expected" <<EOL
 /app/share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg
 /app/share/metainfo/$app_id.metainfo.xml
 EOL
-for lang in $(grep -v '^#' "$srcdir/po/LINGUAS" || true); do
+# Every language of po/LINGUAS is installed where the runtime looks for translations.
+# LINGUAS lists none yet, so a copy of the tree with the test translation
+# (tests/po/de.po) as its only language is installed too, and must give exactly its .mo.
+for lang in $(sed 's/#.*//' "$srcdir/po/LINGUAS"); do
   echo "/app/share/locale/$lang/LC_MESSAGES/unknot.mo" >> "$work/expected"
 done
+mkdir "$work/src-de"
+(cd "$srcdir" && tar --exclude=./_build --exclude=./.git --exclude=./.flatpak-builder \
+   --exclude=./flatpak-build -cf - .) | tar -C "$work/src-de" -xf -
+echo de > "$work/src-de/po/LINGUAS"
+cp "$srcdir/tests/po/de.po" "$work/src-de/po/de.po"
+{ meson setup "$work/build-de" "$work/src-de" --prefix=/app -Dtests=false \
+  && meson compile -C "$work/build-de" unknot-gmo \
+  && DESTDIR="$work/dest-de" meson install -C "$work/build-de" --no-rebuild --tags i18n; } \
+  >"$work/de.log" 2>&1 || { cat "$work/de.log"; exit 1; }
+installed_de=$(cd "$work/dest-de" && find . -type f | sed 's|^\.||')
+if [ "$installed_de" != /app/share/locale/de/LC_MESSAGES/unknot.mo ]; then
+  echo "a language in po/LINGUAS installs, instead of its .mo file: $installed_de" >&2
+  exit 1
+fi
+msgunfmt "$work/dest-de$installed_de" | grep -qx 'msgstr "Faszienrolle"' \
+  || { echo "the installed .mo file is not the German test translation" >&2; exit 1; }
 sort -o "$work/expected" "$work/expected"
 
 # Caches that the install scripts may write are rebuilt by Flatpak anyway.
