@@ -57,6 +57,7 @@ test_my_routine (void)
   GtkWidget *button;
   gpointer args[2];
   UnknotRoutine *routine;
+  g_auto(GStrv) saved = NULL;
 
   /* A test's data starts empty: nothing saved, nothing in the routine. */
   g_assert_false (g_file_test (routine_path (), G_FILE_TEST_EXISTS));
@@ -73,7 +74,8 @@ test_my_routine (void)
   args[1] = (gpointer) "_Remove From My Routine";
   unknot_test_wait_for (button_says, args, "the button to say “%s”", (char *) args[1]);
   g_assert_true (unknot_routine_store_contains (store, "ball-glutes"));
-  g_assert_cmpstrv (saved_routine (), ((const char *[]) { "ball-glutes", NULL }));
+  saved = saved_routine ();
+  g_assert_cmpstrv (saved, ((const char *[]) { "ball-glutes", NULL }));
 
   /* My Routine runs its holds. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-my-routine", NULL);
@@ -86,7 +88,9 @@ test_my_routine (void)
   /* And out again, on disk too. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-my-routine", "s", "ball-glutes");
   g_assert_false (unknot_routine_store_contains (store, "ball-glutes"));
-  g_assert_cmpstrv (saved_routine (), ((const char *[]) { NULL }));
+  g_clear_pointer (&saved, g_strfreev);
+  saved = saved_routine ();
+  g_assert_cmpstrv (saved, ((const char *[]) { NULL }));
 
   unknot_test_close_window (window);
 }

@@ -58,19 +58,14 @@ press_hold (AdwNavigationPage *page,
 }
 
 static void
-test_from_the_map_to_the_hold (void)
+test_from_the_map (void)
 {
   g_autoptr(UnknotApplication) app = unknot_test_application_new ();
   GtkWindow *window = unknot_test_activate (app);
   UnknotBodyMap *map = unknot_window_get_body_map (UNKNOT_WINDOW (window));
   g_autoptr(GPtrArray) illustrations = g_ptr_array_new ();
-  HoldRequest request = { 0 };
   AdwNavigationPage *page;
   GtkWidget *group, *row;
-
-  /* The holds started here never end on their own while the test looks. */
-  unknot_test_use_fake_clock (unknot_application_get_hold_timer (app));
-  g_signal_connect (app, "hold-requested", G_CALLBACK (on_hold_requested_cb), &request);
 
   /* From the map: the left lumbar erector spinae, chosen like a button. */
   gtk_widget_activate (unknot_body_map_get_region_widget (map, "erector-spinae-lumbar-left"));
@@ -98,7 +93,26 @@ test_from_the_map_to_the_hold (void)
       g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (illustrations, i)), >, 100);
     }
 
+  unknot_test_close_window (window);
+}
+
+static void
+test_hold_button (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window;
+  HoldRequest request = { 0 };
+  AdwNavigationPage *page;
+
+  /* The holds started here never end on their own while the test looks. */
+  unknot_test_use_fake_clock (unknot_application_get_hold_timer (app));
+  g_signal_connect (app, "hold-requested", G_CALLBACK (on_hold_requested_cb), &request);
+  window = unknot_test_activate (app);
+
   /* The Hold button asks for the step's hold: step 4, the default 30 s within 20–40 s. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-technique", "(ss)",
+                              "foam-roller-lower-back", "erector-spinae-lumbar-left");
+  page = unknot_test_wait_for_page (window, "foam-roller-lower-back");
   press_hold (page, &request);
   g_assert_cmpstr (request.technique, ==, "foam-roller-lower-back");
   g_assert_cmpuint (request.step, ==, 4);
@@ -126,17 +140,26 @@ test_from_the_map_to_the_hold (void)
   unknot_test_close_window (window);
 }
 
-static void
-test_dark_and_phone_width (void)
+/* The window showing the foam roller technique for the lower back. */
+static GtkWindow *
+show_foam_roller_technique (UnknotApplication *app)
 {
-  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
   GtkWindow *window = unknot_test_activate (app);
-  g_autoptr(GdkTexture) light = NULL;
-  g_autoptr(GdkTexture) dark = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-technique", "(ss)",
                               "foam-roller-lower-back", "erector-spinae-lumbar-left");
   unknot_test_wait_for_page (window, "foam-roller-lower-back");
+
+  return window;
+}
+
+static void
+test_dark (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = show_foam_roller_technique (app);
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
 
   /* Light by default, and dark, background and all, in the dark style. */
   light = unknot_test_screenshot (window, "pages-technique-light.png");
@@ -146,7 +169,16 @@ test_dark_and_phone_width (void)
   unknot_test_assert_dark (dark, "pages-technique-dark.png");
   unknot_test_set_dark (window, FALSE);
 
-  /* Phone width: the steps, their pictures and the Hold button fit across it. */
+  unknot_test_close_window (window);
+}
+
+static void
+test_phone_width (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = show_foam_roller_technique (app);
+
+  /* The steps, their pictures and the Hold button fit across a phone. */
   unknot_test_resize (window, 360, 720);
   unknot_test_save_png (window, "pages-technique-narrow.png");
   unknot_test_assert_fits (window, "the technique page at 360 px");
@@ -160,8 +192,10 @@ main (int   argc,
 {
   unknot_test_init (&argc, &argv);
 
-  g_test_add_func ("/technique-page/from-the-map-to-the-hold", test_from_the_map_to_the_hold);
-  g_test_add_func ("/technique-page/dark-and-phone-width", test_dark_and_phone_width);
+  g_test_add_func ("/technique-page/from-the-map", test_from_the_map);
+  g_test_add_func ("/technique-page/hold-button", test_hold_button);
+  g_test_add_func ("/technique-page/dark", test_dark);
+  g_test_add_func ("/technique-page/phone-width", test_phone_width);
 
   return g_test_run ();
 }
