@@ -186,6 +186,62 @@ test_phone_width (void)
   unknot_test_close_window (window);
 }
 
+/* What Tab reaches in the window, from where the focus is, once round. */
+static GPtrArray *
+tab_round (GtkWindow *window)
+{
+  GPtrArray *reached = g_ptr_array_new ();
+
+  for (guint i = 0; i < 100; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        continue;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL || (reached->len > 0 && focus == g_ptr_array_index (reached, 0)))
+        break;
+      g_ptr_array_add (reached, focus);
+    }
+
+  return reached;
+}
+
+static void
+test_under_the_hold (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  g_autoptr(GPtrArray) reached = NULL;
+  AdwNavigationPage *technique_page;
+  GtkWindow *window;
+  guint hidden = 0;
+
+  unknot_test_use_fake_clock (unknot_application_get_hold_timer (app));
+  window = show_foam_roller_technique (app);
+  technique_page = unknot_window_get_visible_page (UNKNOT_WINDOW (window));
+
+  /* The hold opens over the technique, which is out of sight, out of reach of Tab
+   * and of screen readers until Back. */
+  gtk_widget_activate (unknot_test_find_by_name (GTK_WIDGET (technique_page), "hold-button"));
+  unknot_test_wait_for_page (window, "hold");
+  reached = tab_round (window);
+  g_assert_cmpuint (reached->len, >, 0);
+  for (guint i = 0; i < reached->len; i++)
+    hidden += gtk_widget_is_ancestor (g_ptr_array_index (reached, i), GTK_WIDGET (technique_page));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (technique_page)) || hidden > 0)
+    {
+      /* Known: adw_navigation_view_replace () in unknot_window_show_page_instead ()
+       * leaves the page it covers mapped. Reported, not yet fixed. */
+      g_test_incomplete_printf ("the technique page under the hold is still mapped (%s), and Tab "
+                                "reaches %u of its widgets out of %u",
+                                gtk_widget_get_mapped (GTK_WIDGET (technique_page)) ? "yes" : "no",
+                                hidden, reached->len);
+    }
+
+  unknot_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/technique-page/hold-button", test_hold_button);
   g_test_add_func ("/technique-page/dark", test_dark);
   g_test_add_func ("/technique-page/phone-width", test_phone_width);
+  g_test_add_func ("/technique-page/under-the-hold", test_under_the_hold);
 
   return g_test_run ();
 }

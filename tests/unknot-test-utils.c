@@ -404,9 +404,18 @@ unknot_test_wait_for_page_real (const char *file,
   if (!wait_in_time (page_shown, &check))
     {
       AdwNavigationPage *shown = unknot_window_get_visible_page (UNKNOT_WINDOW (window));
+      g_autoptr(GString) on_screen = g_string_new (NULL);
 
-      fail_waiting (file, line, func, "the page “%s” to be shown (the window shows “%s”)", tag,
-                    shown ? adw_navigation_page_get_tag (shown) : "nothing");
+      if (shown != NULL)
+        for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (shown)));
+             child != NULL;
+             child = gtk_widget_get_next_sibling (child))
+          if (ADW_IS_NAVIGATION_PAGE (child) && gtk_widget_get_mapped (child))
+            g_string_append_printf (on_screen, " “%s”", adw_navigation_page_get_tag (ADW_NAVIGATION_PAGE (child)));
+
+      fail_waiting (file, line, func, "the page “%s” to be shown (the window shows “%s”; mapped:%s)",
+                    tag, shown ? adw_navigation_page_get_tag (shown) : "nothing",
+                    on_screen->len > 0 ? on_screen->str : " nothing");
     }
   unknot_test_wait_for_frame_real (file, line, func, GTK_WIDGET (window));
 
@@ -1044,6 +1053,10 @@ check_fits (FitCheck  *check,
       /* Hidden pages and the insides of popovers (windows of their own) are not on
        * the screen now; overlay scrollbars are GTK's, drawn over the edge. */
       if (!gtk_widget_get_mapped (child) || GTK_IS_NATIVE (child) || GTK_IS_SCROLLBAR (child))
+        continue;
+      /* Nor is a page under the one on top (see /technique-page/under-the-hold). */
+      if (ADW_IS_NAVIGATION_PAGE (child) && ADW_IS_NAVIGATION_VIEW (widget) &&
+          adw_navigation_view_get_visible_page (ADW_NAVIGATION_VIEW (widget)) != ADW_NAVIGATION_PAGE (child))
         continue;
 
       g_assert_true (gtk_widget_compute_bounds (child, check->window, &bounds));
