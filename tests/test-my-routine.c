@@ -1,4 +1,4 @@
-/* test-routine-editing.c
+/* test-my-routine.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -9,59 +9,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 
 #include "pages/unknot-technique-page.h"
 #include "routines/unknot-routine-page.h"
 #include "unknot-test-utils.h"
 #include "unknot-window.h"
-
-typedef struct
-{
-  UnknotWindow *window;
-  const char   *tag;
-} PageCheck;
-
-static gboolean
-page_shown (gpointer data)
-{
-  PageCheck *check = data;
-  AdwNavigationPage *page = unknot_window_get_visible_page (check->window);
-
-  return page != NULL && g_strcmp0 (adw_navigation_page_get_tag (page), check->tag) == 0 &&
-         gtk_widget_get_mapped (GTK_WIDGET (page));
-}
-
-static AdwNavigationPage *
-wait_for_page (GtkWindow  *window,
-               const char *tag)
-{
-  PageCheck check = { UNKNOT_WINDOW (window), tag };
-
-  g_test_message ("waiting for the page “%s”", tag);
-  unknot_test_wait_until (page_shown, &check);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  return unknot_window_get_visible_page (UNKNOT_WINDOW (window));
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *widget,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* A button, or a menu's item, that shows @text and can be clicked now. */
 static GtkWidget *
@@ -212,7 +164,7 @@ static GtkWidget *
 hold_menu_button (AdwNavigationPage *page,
                   const char        *technique_id)
 {
-  GtkWidget *row = find_by_name (GTK_WIDGET (page), technique_id);
+  GtkWidget *row = unknot_test_find_by_name (GTK_WIDGET (page), technique_id);
   GtkWidget *button = row ? unknot_test_find_descendant (row, GTK_TYPE_MENU_BUTTON) : NULL;
 
   g_assert_nonnull (button);
@@ -306,30 +258,13 @@ routine_on_disk (void)
   return g_strdupv ((char **) unknot_routine_store_get_techniques (on_disk));
 }
 
-/* Each test starts from a person with no routine yet: the data directory is the same
- * for the whole process (GLib reads it once), so its routine file is taken away. */
-static void
-forget_routine (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "unknot", NULL);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-}
-
 /* The issue's scenario: added on the technique page, shown from the toast, taken out on
  * My Routine with its menu, then Back: the technique page says "Add" again, and
  * pressing it adds. */
 static void
 test_technique_page_follows_store (void)
 {
-  g_autoptr(UnknotApplication) app = (forget_routine (), unknot_test_application_new ());
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
   GtkWindow *window = unknot_test_activate (app);
   UnknotRoutineStore *store = unknot_application_get_routine_store (app);
   AdwNavigationPage *technique_page, *page;
@@ -339,8 +274,8 @@ test_technique_page_follows_store (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-technique", "(ss)",
                               "foam-roller-glutes", "gluteals-left");
-  technique_page = wait_for_page (window, "foam-roller-glutes");
-  button = find_by_name (GTK_WIDGET (technique_page), "toggle-my-routine");
+  technique_page = unknot_test_wait_for_page (window, "foam-roller-glutes");
+  button = unknot_test_find_by_name (GTK_WIDGET (technique_page), "toggle-my-routine");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add to _My Routine");
 
   click_widget (button);
@@ -349,7 +284,7 @@ test_technique_page_follows_store (void)
 
   /* "Show" on the toast opens My Routine, which runs its holds. */
   click_text (GTK_WIDGET (window), "_Show");
-  page = wait_for_page (window, "routine");
+  page = unknot_test_wait_for_page (window, "routine");
   g_assert_true (unknot_routine_page_get_editable (UNKNOT_ROUTINE_PAGE (page)));
   routine = unknot_routine_player_get_routine (unknot_routine_page_get_player (UNKNOT_ROUTINE_PAGE (page)));
   g_assert_cmpstr (unknot_routine_get_title (routine), ==, "My Routine");
@@ -364,7 +299,7 @@ test_technique_page_follows_store (void)
 
   /* Back: the technique page below followed the store while it was out of view. */
   click_widget (back_button (page));
-  page = wait_for_page (window, "foam-roller-glutes");
+  page = unknot_test_wait_for_page (window, "foam-roller-glutes");
   g_assert_true (page == technique_page);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add to _My Routine");
 
@@ -390,7 +325,7 @@ focus_on (gpointer data)
 static void
 test_my_routine_editing (void)
 {
-  g_autoptr(UnknotApplication) app = (forget_routine (), unknot_test_application_new ());
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
   GtkWindow *window = unknot_test_activate (app);
   UnknotRoutineStore *store = unknot_application_get_routine_store (app);
   g_auto(GStrv) order = NULL;
@@ -406,7 +341,7 @@ test_my_routine_editing (void)
   g_assert_true (unknot_routine_store_save (store, NULL));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-my-routine", NULL);
-  page = wait_for_page (window, "routine");
+  page = unknot_test_wait_for_page (window, "routine");
   order = listed_holds (page);
   g_assert_cmpstrv (order, ((const char *[]) { "ball-glutes", "hands-lower-back", "foam-roller-upper-back", NULL }));
 
@@ -423,16 +358,16 @@ test_my_routine_editing (void)
   g_clear_pointer (&order, g_strfreev);
   order = listed_holds (page);
   g_assert_cmpstrv (order, ((const char *[]) { "ball-glutes", "foam-roller-upper-back", "hands-lower-back", NULL }));
-  unknot_test_wait_until (focus_on, find_by_name (GTK_WIDGET (page), "foam-roller-upper-back"));
+  unknot_test_wait_until (focus_on, unknot_test_find_by_name (GTK_WIDGET (page), "foam-roller-upper-back"));
   saved = routine_on_disk ();
   g_assert_cmpstrv (saved, ((const char *[]) { "ball-glutes", "foam-roller-upper-back", "hands-lower-back", NULL }));
 
   /* A hold opens its whole technique; My Routine opened again from there comes to the
    * top of the trail instead of being on it twice. */
-  gtk_widget_activate (find_by_name (GTK_WIDGET (page), "hands-lower-back"));
-  wait_for_page (window, "hands-lower-back");
+  gtk_widget_activate (unknot_test_find_by_name (GTK_WIDGET (page), "hands-lower-back"));
+  unknot_test_wait_for_page (window, "hands-lower-back");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-my-routine", NULL);
-  page = wait_for_page (window, "routine");
+  page = unknot_test_wait_for_page (window, "routine");
   trail = adw_navigation_view_get_navigation_stack (ADW_NAVIGATION_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_NAVIGATION_VIEW)));
   for (guint i = 0; i < g_list_model_get_n_items (trail); i++)
     {
@@ -478,7 +413,7 @@ test_my_routine_editing (void)
 static void
 test_load_error_reported (void)
 {
-  g_autoptr(UnknotApplication) app = (forget_routine (), unknot_test_application_new ());
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "unknot", NULL);
   g_autofree char *path = g_build_filename (dir, "my-routine.json", NULL);
   const GError *error;
@@ -507,9 +442,9 @@ main (int   argc,
 {
   unknot_test_init (&argc, &argv);
 
-  g_test_add_func ("/routine-editing/technique-page-follows-store", test_technique_page_follows_store);
-  g_test_add_func ("/routine-editing/my-routine", test_my_routine_editing);
-  g_test_add_func ("/routine-editing/load-error-reported", test_load_error_reported);
+  g_test_add_func ("/my-routine/technique-page-follows-store", test_technique_page_follows_store);
+  g_test_add_func ("/my-routine/my-routine", test_my_routine_editing);
+  g_test_add_func ("/my-routine/load-error-reported", test_load_error_reported);
 
   return g_test_run ();
 }
