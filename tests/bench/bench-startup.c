@@ -256,7 +256,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   const char *names[2] = { "Unknot", "bare window" };
   const char *exe_args[2];
-  char *exes[2] = { NULL, NULL };
+  g_autofree char *unknot_exe = NULL;
+  g_autofree char *bare_exe = NULL;
+  const char *exes[2];
   g_autofree Sample *unknot_samples = NULL;
   g_autofree Sample *bare_samples = NULL;
   Sample *samples[2];
@@ -282,8 +284,8 @@ main (int   argc,
       return EXIT_FAILURE;
     }
   /* Each program runs in its own fresh directory. */
-  for (guint p = 0; p < 2; p++)
-    exes[p] = g_canonicalize_filename (exe_args[p], NULL);
+  exes[0] = unknot_exe = g_canonicalize_filename (exe_args[0], NULL);
+  exes[1] = bare_exe = g_canonicalize_filename (exe_args[1], NULL);
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("bench-startup: no display, nothing measured (build-aux/dev bench gives one)\n");
