@@ -27,6 +27,7 @@ struct _UnknotApplication
   UnknotRoutineStore *routine_store;
   GtkMediaStream *chime;
   char           *screenshot_path;
+  gboolean        exit_after_first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION)
@@ -44,6 +45,9 @@ static const GOptionEntry option_entries[] = {
   /* Used by build-aux/dev on machines without a display: draw the window once, save it
    * as a PNG and quit. */
   { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, N_("FILE") },
+  /* Used by tests/bench/bench-startup: print "first-frame <monotonic µs>" once the
+   * window's first frame is drawn, and quit. */
+  { "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -79,6 +83,24 @@ unknot_application_get_main_window (UnknotApplication *self)
     }
 
   return NULL;
+}
+
+static void
+on_first_frame_painted_cb (GdkFrameClock     *clock,
+                           UnknotApplication *self)
+{
+  GtkWindow *window = unknot_application_get_main_window (self);
+
+  /* The first frame that drew the window: mapped, and laid out. */
+  if (window == NULL || !gdk_surface_get_mapped (gtk_native_get_surface (GTK_NATIVE (window))) ||
+      gtk_widget_get_width (GTK_WIDGET (window)) == 0)
+    return;
+
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, self);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
 }
 
 static void
@@ -282,10 +304,12 @@ unknot_application_handle_local_options (GApplication *application,
       return EXIT_SUCCESS;
     }
 
-  if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
+  self->exit_after_first_frame = g_variant_dict_contains (options, "exit-after-first-frame");
+  g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
+  if (self->exit_after_first_frame || self->screenshot_path != NULL)
     {
-      /* A screenshot run must draw its own window, never hand over to a running
-       * instance. */
+      /* A screenshot or benchmark run must draw its own window, never hand over to a
+       * running instance. */
       g_application_set_flags (application,
                                g_application_get_flags (application) |
                                G_APPLICATION_NON_UNIQUE);
@@ -340,6 +364,10 @@ unknot_application_activate (GApplication *application)
     adw_dialog_present (ADW_DIALOG (unknot_first_run_dialog_new (unknot_application_get_catalog (self),
                                                                  self->settings)),
                         GTK_WIDGET (window));
+
+  if (self->exit_after_first_frame)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (on_first_frame_painted_cb), self, 0);
 
   if (self->screenshot_path != NULL)
     {

@@ -24,6 +24,8 @@ void                 unknot_body_map_region_set_heat     (UnknotBodyMapRegion  *
 void                 unknot_body_map_region_set_shape    (UnknotBodyMapRegion  *self,
                                                           GdkTexture           *fill_mask,
                                                           GdkTexture           *edge_mask);
+/* Whether the region draws anything over the map: heat, selection, hover or focus. */
+gboolean             unknot_body_map_region_is_tinted    (UnknotBodyMapRegion  *self);
 
 /* The region's ink bounds in the SVG's own units (for layout and arrow-key moves). */
 void                 unknot_body_map_region_set_svg_bounds (UnknotBodyMapRegion   *self,

@@ -343,7 +343,9 @@ unknot_body_map_region_set_shape (UnknotBodyMapRegion *self,
 {
   g_set_object (&self->fill_mask, fill_mask);
   g_set_object (&self->edge_mask, edge_mask);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* An untinted region draws nothing, with a mask or without. */
+  if (unknot_body_map_region_is_tinted (self))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -358,4 +360,13 @@ unknot_body_map_region_get_svg_bounds (UnknotBodyMapRegion *self,
                                        graphene_rect_t     *bounds)
 {
   *bounds = self->svg_bounds;
+}
+
+gboolean
+unknot_body_map_region_is_tinted (UnknotBodyMapRegion *self)
+{
+  GtkStateFlags state = gtk_widget_get_state_flags (GTK_WIDGET (self));
+
+  return self->heat >= 0 || self->selected ||
+         (state & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_FOCUS_VISIBLE)) != 0;
 }

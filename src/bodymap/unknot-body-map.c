@@ -9,6 +9,10 @@
  * base texture, a mask per region and an ID map (one byte per device pixel naming the
  * region painted there). Hover, focus and selection only re-tint the cached masks, and
  * hit-testing is one lookup in the ID map, exact to the painted shape.
+ *
+ * A frame needs only the base texture until a region is tinted, so the region shapes
+ * (masks and ID map) are made after the frame, when the main loop is idle, or at once
+ * when something asks for them first: a hit test, a tinted region, a test.
  */
 
 #define G_LOG_DOMAIN "unknot-body-map"
@@ -49,6 +53,8 @@ struct _UnknotBodyMap
   int               cache_height;
   GdkTexture       *base_texture;
   guint8           *id_map;
+  guint             shapes_idle_id;
+  guint             shapes_valid : 1;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotBodyMap, unknot_body_map, GTK_TYPE_WIDGET)
@@ -149,6 +155,7 @@ unknot_body_map_invalidate_cache (UnknotBodyMap *self)
 {
   g_clear_object (&self->base_texture);
   g_clear_pointer (&self->id_map, g_free);
+  self->shapes_valid = FALSE;
   self->cache_width = self->cache_height = self->cache_scale = 0;
 }
 
@@ -389,21 +396,40 @@ render_region (UnknotBodyMap       *self,
   unknot_body_map_region_set_shape (region, fill, edge);
 }
 
-/**
- * unknot_body_map_ensure_rendered:
- * @self: a #UnknotBodyMap
- *
- * Rasterises the drawing for the current size, scale factor and style if the cache was
- * made for another. Drawing calls this; tests and benchmarks may call it directly.
- */
-void
-unknot_body_map_ensure_rendered (UnknotBodyMap *self)
+/* The masks and the ID map for the base texture in the cache. */
+static void
+ensure_shapes (UnknotBodyMap *self)
+{
+  RsvgRectangle viewport;
+
+  if (self->shapes_valid || self->base_texture == NULL)
+    return;
+
+  g_clear_handle_id (&self->shapes_idle_id, g_source_remove);
+  viewport = (RsvgRectangle) { 0, 0, self->cache_width, self->cache_height };
+  self->id_map = g_malloc0 ((gsize) self->cache_width * self->cache_height);
+  for (guint i = 0; i < self->regions->len; i++)
+    render_region (self, g_ptr_array_index (self->regions, i), self->cache_scale, &viewport);
+  self->shapes_valid = TRUE;
+}
+
+static gboolean
+on_shapes_idle_cb (gpointer user_data)
+{
+  UnknotBodyMap *self = user_data;
+
+  self->shapes_idle_id = 0;
+  ensure_shapes (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The drawing itself, for the current size, scale factor and style. */
+static void
+ensure_base (UnknotBodyMap *self)
 {
   g_autoptr(GError) error = NULL;
-  RsvgRectangle viewport;
   int scale, width, height;
-
-  g_return_if_fail (UNKNOT_IS_BODY_MAP (self));
 
   if (self->handle == NULL || self->map_rect.width <= 0 || self->map_rect.height <= 0)
     return;
@@ -440,14 +466,26 @@ unknot_body_map_ensure_rendered (UnknotBodyMap *self)
       self->handle_style = self->style;
     }
 
-  viewport = (RsvgRectangle) { 0, 0, width, height };
   self->base_texture = unknot_svg_style_render (self->handle, NULL, width, height, &error);
   if (error != NULL)
     g_warning ("Cannot render the body map: %s", error->message);
+}
 
-  self->id_map = g_malloc0 ((gsize) width * height);
-  for (guint i = 0; i < self->regions->len; i++)
-    render_region (self, g_ptr_array_index (self->regions, i), scale, &viewport);
+/**
+ * unknot_body_map_ensure_rendered:
+ * @self: a #UnknotBodyMap
+ *
+ * Rasterises the drawing and its region shapes for the current size, scale factor and
+ * style if the cache was made for another. Tests and benchmarks may call it directly;
+ * drawing makes the shapes only when it needs them.
+ */
+void
+unknot_body_map_ensure_rendered (UnknotBodyMap *self)
+{
+  g_return_if_fail (UNKNOT_IS_BODY_MAP (self));
+
+  ensure_base (self);
+  ensure_shapes (self);
 }
 
 static void
@@ -520,9 +558,24 @@ unknot_body_map_snapshot (GtkWidget   *widget,
 {
   UnknotBodyMap *self = UNKNOT_BODY_MAP (widget);
 
-  unknot_body_map_ensure_rendered (self);
+  ensure_base (self);
   if (self->base_texture == NULL)
     return;
+
+  /* A tinted region draws its mask now; otherwise the masks can wait for an idle
+   * moment after this frame. */
+  if (!self->shapes_valid)
+    {
+      gboolean tinted = FALSE;
+
+      for (guint i = 0; i < self->regions->len && !tinted; i++)
+        tinted = unknot_body_map_region_is_tinted (g_ptr_array_index (self->regions, i));
+
+      if (tinted)
+        ensure_shapes (self);
+      else if (self->shapes_idle_id == 0)
+        self->shapes_idle_id = g_idle_add_full (G_PRIORITY_LOW, on_shapes_idle_cb, self, NULL);
+    }
 
   gtk_snapshot_append_texture (snapshot, self->base_texture,
                                &GRAPHENE_RECT_INIT (self->map_rect.x, self->map_rect.y,
@@ -659,6 +712,7 @@ unknot_body_map_dispose (GObject *object)
       g_ptr_array_set_size (self->regions, 0);
     }
 
+  g_clear_handle_id (&self->shapes_idle_id, g_source_remove);
   unknot_body_map_invalidate_cache (self);
   g_clear_object (&self->handle);
   g_clear_pointer (&self->svg, g_bytes_unref);
@@ -897,6 +951,7 @@ unknot_body_map_index_at (UnknotBodyMap *self,
 {
   int px, py;
 
+  ensure_shapes (self);
   if (self->id_map == NULL)
     return 0;
 
@@ -955,6 +1010,7 @@ unknot_body_map_find_region_point (UnknotBodyMap    *self,
   g_return_val_if_fail (UNKNOT_IS_BODY_MAP (self), FALSE);
 
   region = find_region (self, region_id);
+  ensure_shapes (self);
   if (region == NULL || self->id_map == NULL)
     return FALSE;
 

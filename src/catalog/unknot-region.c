@@ -287,7 +287,8 @@ unknot_region_is_no_pressure_zone (UnknotRegion *self)
  * @query: what the person typed
  *
  * Returns: whether every word of @query appears in the region's name, muscles,
- *   summary or everyday keywords, ignoring case and accents' composition
+ *   summary or everyday keywords, ignoring case and accents' composition; %FALSE
+ *   for a query with no word
  */
 gboolean
 unknot_region_matches (UnknotRegion *self,

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * How every catalogue item answers a search: case- and composition-insensitive, every
- * word of the query somewhere in the item's text.
+ * word of the query somewhere in the item's text. A query with no word (empty, or only
+ * spaces and commas) matches nothing.
  */
 
 #pragma once

@@ -1,0 +1,365 @@
+/* bench-startup.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Start-up against a yardstick: Unknot and tests/bench/bare-window (an empty
+ * libadwaita window built with the same toolchain) are started alternately, several
+ * times each, each time with a fresh XDG_DATA_HOME and XDG_CONFIG_HOME. Both run with
+ * --exit-after-first-frame, which prints the monotonic time of their first drawn
+ * frame and quits. Measured: the time from spawning to that frame, and the peak
+ * resident memory of the whole run (wait4's ru_maxrss). It prints the medians and both
+ * ratios from the same run; it never fails on a timing. Beside them it prints the CPU
+ * time (user and system, all threads) the program had used by its first frame, read
+ * from /proc when it reports the frame: on a busy machine that varies far less than
+ * the wall clock does.
+ *
+ * Usage: bench-startup [--runs N] [--first-run] [UNKNOT [BARE-WINDOW]]
+ * The programs default to $UNKNOT_EXE and $UNKNOT_BARE_WINDOW_EXE. Unknot starts as a
+ * returning person would (first run done) unless --first-run is given, which measures
+ * the welcome dialog too.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <locale.h>
+#include <poll.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* The targets of issue 8: first frame within 1.2 times the bare window's, and at most
+ * 20 MB more memory. */
+#define TARGET_TIME_RATIO 1.2
+#define TARGET_MEMORY_MB 20.0
+#define FRAME_TIMEOUT_MS 60000
+
+typedef struct
+{
+  double first_frame_ms;
+  double total_ms;
+  double cpu_ms;
+  double peak_mb;
+} Sample;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+static double
+median (const double *values,
+        guint         n)
+{
+  g_autofree double *sorted = g_memdup2 (values, n * sizeof (double));
+
+  qsort (sorted, n, sizeof (double), compare_doubles);
+
+  return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+/* The CPU time @pid has used so far, all its threads, in ms; -1 if unknown. */
+static double
+read_cpu_ms (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL) ||
+      (after_name = strrchr (contents, ')')) == NULL)
+    return -1;
+
+  /* After "pid (comm)": state is field 3, utime 14 and stime 15. */
+  fields = g_strsplit (after_name + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return -1;
+
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) *
+         1000.0 / sysconf (_SC_CLK_TCK);
+}
+
+/* Reads the child's standard output up to the first-frame line; returns its time in
+ * monotonic µs, or -1. */
+static gint64
+read_first_frame (int fd)
+{
+  GString *out = g_string_new (NULL);
+  gint64 deadline = g_get_monotonic_time () + FRAME_TIMEOUT_MS * 1000;
+  gint64 frame = -1;
+
+  while (frame < 0)
+    {
+      struct pollfd pfd = { fd, POLLIN, 0 };
+      gint64 left = (deadline - g_get_monotonic_time ()) / 1000;
+      char buffer[256];
+      const char *line;
+      ssize_t n;
+
+      if (left <= 0 || poll (&pfd, 1, (int) left) <= 0)
+        break;
+      n = read (fd, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      g_string_append_len (out, buffer, n);
+
+      line = strstr (out->str, "first-frame ");
+      if (line != NULL && strchr (line, '\n') != NULL)
+        frame = g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10);
+    }
+
+  g_string_free (out, TRUE);
+
+  return frame;
+}
+
+static void
+print_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  if (g_file_get_contents (path, &contents, NULL, NULL))
+    g_printerr ("%s", contents);
+}
+
+static char **
+child_environment (const char *home,
+                   gboolean    first_run)
+{
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  char **envp = g_get_environ ();
+
+  g_mkdir_with_parents (data, 0700);
+  g_mkdir_with_parents (settings_dir, 0700);
+
+  /* Settings in a file of the fresh configuration directory, so that a returning
+   * person's first run is already done. */
+  if (!first_run)
+    {
+      g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+
+      g_assert (g_file_set_contents (keyfile, "[io/github/unknot/Unknot]\n"
+                                              "first-run-done=true\n", -1, NULL));
+    }
+
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data, TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  /* What the test environment sets to catch bugs slows every allocation down. */
+  envp = g_environ_unsetenv (envp, "MALLOC_CHECK_");
+  envp = g_environ_unsetenv (envp, "MALLOC_PERTURB_");
+  envp = g_environ_unsetenv (envp, "G_DEBUG");
+  envp = g_environ_unsetenv (envp, "G_SLICE");
+
+  return envp;
+}
+
+static gboolean
+run_once (const char *exe,
+          gboolean    first_run,
+          Sample     *sample)
+{
+  g_autofree char *home = g_dir_make_tmp ("unknot-bench-startup-XXXXXX", NULL);
+  g_autofree char *log = g_build_filename (home, "stderr.log", NULL);
+  g_autoptr(GFile) home_file = NULL;
+  g_auto(GStrv) envp = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { exe, "--exit-after-first-frame", NULL };
+  struct rusage usage;
+  int out_fd = -1, err_fd, status = 0;
+  gint64 start, frame, end;
+  GPid pid;
+
+  g_assert (home != NULL);
+  home_file = g_file_new_for_path (home);
+  envp = child_environment (home, first_run);
+  err_fd = g_open (log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  g_assert (err_fd >= 0);
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_async_with_pipes_and_fds (home, argv, (const char * const *) envp,
+                                         G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                         -1, -1, err_fd, NULL, NULL, 0,
+                                         &pid, NULL, &out_fd, NULL, &error))
+    g_error ("could not start %s: %s", exe, error->message);
+  close (err_fd);
+
+  frame = read_first_frame (out_fd);
+  sample->cpu_ms = read_cpu_ms (pid);
+  close (out_fd);
+  while (wait4 (pid, &status, 0, &usage) < 0 && errno == EINTR)
+    ;
+  end = g_get_monotonic_time ();
+
+  if (frame < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_printerr ("%s --exit-after-first-frame did not report a frame (wait status %d):\n",
+                  exe, status);
+      print_file (log);
+      remove_tree (home_file);
+      return FALSE;
+    }
+
+  sample->first_frame_ms = (frame - start) / 1000.0;
+  sample->total_ms = (end - start) / 1000.0;
+  sample->peak_mb = usage.ru_maxrss / 1024.0;
+  remove_tree (home_file);
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int runs = 7;
+  gboolean first_run = FALSE;
+  g_auto(GStrv) programs = NULL;
+  const GOptionEntry entries[] = {
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Starts of each program (default 7)", "N" },
+    { "first-run", 0, 0, G_OPTION_ARG_NONE, &first_run, "Start Unknot as a new person would, with the welcome dialog", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &programs, NULL, "[UNKNOT [BARE-WINDOW]]" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *names[2] = { "Unknot", "bare window" };
+  const char *exe_args[2];
+  g_autofree char *unknot_exe = NULL;
+  g_autofree char *bare_exe = NULL;
+  const char *exes[2];
+  g_autofree Sample *unknot_samples = NULL;
+  g_autofree Sample *bare_samples = NULL;
+  Sample *samples[2];
+  double frame_ms[2], total_ms[2], cpu_ms[2], peak_mb[2];
+  const char *renderer = g_getenv ("GSK_RENDERER");
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  runs = MAX (runs, 1);
+
+  exe_args[0] = programs != NULL && programs[0] != NULL ? programs[0] : g_getenv ("UNKNOT_EXE");
+  exe_args[1] = programs != NULL && programs[0] != NULL && programs[1] != NULL
+                ? programs[1] : g_getenv ("UNKNOT_BARE_WINDOW_EXE");
+  if (exe_args[0] == NULL || exe_args[1] == NULL)
+    {
+      g_printerr ("Usage: bench-startup [--runs N] [--first-run] UNKNOT BARE-WINDOW\n"
+                  "(or set UNKNOT_EXE and UNKNOT_BARE_WINDOW_EXE)\n");
+      return EXIT_FAILURE;
+    }
+  /* Each program runs in its own fresh directory. */
+  exes[0] = unknot_exe = g_canonicalize_filename (exe_args[0], NULL);
+  exes[1] = bare_exe = g_canonicalize_filename (exe_args[1], NULL);
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("bench-startup: no display, nothing measured (build-aux/dev bench gives one)\n");
+      return EXIT_SUCCESS;
+    }
+
+  samples[0] = unknot_samples = g_new0 (Sample, runs);
+  samples[1] = bare_samples = g_new0 (Sample, runs);
+
+  g_print ("Start-up to the first drawn frame, %d starts of each, alternating\n"
+           "(GSK_RENDERER=%s, %s; peak memory is the whole run's maximum RSS)\n\n",
+           runs, renderer != NULL ? renderer : "(GTK's default)",
+           first_run ? "first run, with the welcome dialog" : "returning person, first run done");
+
+  /* One start of each, not counted, so that both find the same warm caches. */
+  for (guint p = 0; p < 2; p++)
+    {
+      Sample warm;
+
+      if (!run_once (exes[p], first_run, &warm))
+        return EXIT_FAILURE;
+    }
+
+  g_print ("  run  Unknot: frame (CPU)     total     peak   bare window: frame (CPU)     total     peak\n");
+  for (int i = 0; i < runs; i++)
+    {
+      /* ABBA order: neither program always goes first. */
+      for (guint k = 0; k < 2; k++)
+        {
+          guint p = (i % 2 == 0) ? k : 1 - k;
+
+          if (!run_once (exes[p], first_run, &samples[p][i]))
+            return EXIT_FAILURE;
+        }
+      g_print ("  %3d  %8.1f ms (%4.0f ms) %6.0f ms %5.1f MB   %8.1f ms (%4.0f ms) %6.0f ms %5.1f MB\n",
+               i + 1,
+               samples[0][i].first_frame_ms, samples[0][i].cpu_ms, samples[0][i].total_ms,
+               samples[0][i].peak_mb,
+               samples[1][i].first_frame_ms, samples[1][i].cpu_ms, samples[1][i].total_ms,
+               samples[1][i].peak_mb);
+    }
+
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autofree double *frames = g_new (double, runs);
+      g_autofree double *totals = g_new (double, runs);
+      g_autofree double *cpus = g_new (double, runs);
+      g_autofree double *peaks = g_new (double, runs);
+
+      for (int i = 0; i < runs; i++)
+        {
+          frames[i] = samples[p][i].first_frame_ms;
+          totals[i] = samples[p][i].total_ms;
+          cpus[i] = samples[p][i].cpu_ms;
+          peaks[i] = samples[p][i].peak_mb;
+        }
+      frame_ms[p] = median (frames, runs);
+      total_ms[p] = median (totals, runs);
+      cpu_ms[p] = median (cpus, runs);
+      peak_mb[p] = median (peaks, runs);
+    }
+
+  g_print ("\nMedians:\n");
+  for (guint p = 0; p < 2; p++)
+    g_print ("  %-12s first frame %7.1f ms (CPU %6.1f ms), whole run %7.1f ms, peak memory %6.1f MB\n",
+             names[p], frame_ms[p], cpu_ms[p], total_ms[p], peak_mb[p]);
+
+  g_print ("\nFirst frame: %.2f× the bare window's (target ≤ %.2f×: %s)\n",
+           frame_ms[0] / frame_ms[1], TARGET_TIME_RATIO,
+           frame_ms[0] / frame_ms[1] <= TARGET_TIME_RATIO ? "met" : "not met");
+  g_print ("CPU time by the first frame: %.2f× the bare window's\n", cpu_ms[0] / cpu_ms[1]);
+  g_print ("Peak memory: %+.1f MB over the bare window's (target ≤ +%.0f MB: %s)\n",
+           peak_mb[0] - peak_mb[1], TARGET_MEMORY_MB,
+           peak_mb[0] - peak_mb[1] <= TARGET_MEMORY_MB ? "met" : "not met");
+
+  return EXIT_SUCCESS;
+}
