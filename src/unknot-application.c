@@ -25,7 +25,7 @@ struct _UnknotApplication
   UnknotCatalog  *catalog;
   UnknotHold     *hold;
   UnknotRoutineStore *routine_store;
-  GtkMediaStream *chime;
+  UnknotChime    *chime;
   char           *screenshot_path;
   gboolean        exit_after_first_frame;
 };
@@ -256,14 +256,9 @@ on_hold_finished_cb (UnknotApplication *self)
   UnknotTechnique *technique = unknot_hold_get_technique (self->hold);
   UnknotStep *step = unknot_hold_get_step (self->hold);
 
+  /* Never blocks, warns or crashes: without sound the chime stays silent. */
   if (g_settings_get_boolean (self->settings, "sound-enabled"))
-    {
-      /* With no audio device the stream reports an error on itself and stays silent. */
-      if (self->chime == NULL)
-        self->chime = gtk_media_file_new_for_resource (RESOURCE_BASE_PATH "/sounds/hold-complete.wav");
-      gtk_media_stream_seek (self->chime, 0);
-      gtk_media_stream_play (self->chime);
-    }
+    unknot_chime_play (unknot_application_get_chime (self));
 
   if (window == NULL || !gtk_window_is_active (window))
     {
@@ -532,6 +527,22 @@ unknot_application_get_hold_timer (UnknotApplication *self)
   g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
 
   return unknot_hold_get_timer (unknot_application_get_hold (self));
+}
+
+/**
+ * unknot_application_get_chime:
+ *
+ * Returns: (transfer none): the hold-complete chime, made on first use
+ */
+UnknotChime *
+unknot_application_get_chime (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->chime == NULL)
+    self->chime = unknot_chime_new (NULL);
+
+  return self->chime;
 }
 
 /**

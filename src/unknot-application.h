@@ -9,6 +9,7 @@
 
 #include "catalog/unknot-catalog.h"
 #include "routines/unknot-routine-store.h"
+#include "timer/unknot-chime.h"
 #include "timer/unknot-hold.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ GSettings         *unknot_application_get_settings (UnknotApplication *self);
 UnknotCatalog     *unknot_application_get_catalog  (UnknotApplication *self);
 UnknotHold        *unknot_application_get_hold     (UnknotApplication *self);
 UnknotHoldTimer   *unknot_application_get_hold_timer (UnknotApplication *self);
+UnknotChime       *unknot_application_get_chime    (UnknotApplication *self);
 UnknotRoutineStore *unknot_application_get_routine_store (UnknotApplication *self);
 
 G_END_DECLS

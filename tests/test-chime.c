@@ -183,6 +183,45 @@ finish_hold_with_sound (void)
   g_clear_object (&fixture.settings);
 }
 
+/* The real application finishes a hold of a real step with sound on. */
+static void
+finish_application_hold_with_sound (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  Fixture fixture = { .now = 1000 * SEC };
+  UnknotHoldTimer *timer = unknot_application_get_hold_timer (app);
+  GtkWindow *window;
+  gint64 before;
+
+  /* With its window in front, as a person doing a hold has it (in the background it
+   * would send a notification, and there is no notification server here). */
+  window = unknot_test_activate (app);
+
+  g_settings_set_boolean (unknot_application_get_settings (app), "sound-enabled", TRUE);
+  fixture.chime = unknot_application_get_chime (app);
+  g_assert_cmpuint (unknot_chime_get_attempts (fixture.chime), ==, 0);
+  g_signal_connect (fixture.chime, "played", G_CALLBACK (on_played_cb), &fixture);
+  g_signal_connect (fixture.chime, "failed", G_CALLBACK (on_failed_cb), &fixture);
+
+  unknot_hold_timer_set_clock (timer, fake_clock, &fixture);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-hold",
+                                  g_variant_new ("(suu)", "foam-roller-upper-back", 1, 30));
+  g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_RUNNING);
+
+  fixture.now += 30 * SEC;
+  before = g_get_monotonic_time ();
+  unknot_hold_timer_update (timer);
+  g_assert_cmpint (g_get_monotonic_time () - before, <, MAX_STALL_USEC);
+  g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_FINISHED);
+  g_assert_cmpuint (unknot_chime_get_attempts (fixture.chime), ==, 1);
+
+  wait_for_chime (&fixture);
+  check_outcome (&fixture);
+
+  g_signal_handlers_disconnect_by_data (fixture.chime, &fixture);
+  unknot_test_close_window (window);
+}
+
 static char *
 make_empty_dir (const char *template)
 {
@@ -268,17 +307,31 @@ test_hold_without_sound_server (void)
 static void
 test_application_hold_without_gstreamer (void)
 {
-  /* Until the application plays its chime through UnknotChime: today's GtkMediaFile
-   * chime aborts inside GTK's media backend when GStreamer has no playbin. */
-  g_test_skip ("the application does not own an UnknotChime yet");
+  g_auto(GStrv) envp = NULL;
+
+  if (g_test_subprocess ())
+    {
+      finish_application_hold_with_sound ();
+      return;
+    }
+
+  envp = no_gstreamer_envp ();
+  run_child (NULL, envp);
 }
 
 static void
 test_application_hold_without_sound_server (void)
 {
-  /* Until the application plays its chime through UnknotChime: today's GtkMediaFile
-   * chime aborts inside GTK's media backend when GStreamer has no playbin. */
-  g_test_skip ("the application does not own an UnknotChime yet");
+  g_auto(GStrv) envp = NULL;
+
+  if (g_test_subprocess ())
+    {
+      finish_application_hold_with_sound ();
+      return;
+    }
+
+  envp = no_sound_server_envp ();
+  run_child (NULL, envp);
 }
 
 /* A missing file is one more reason for silence, not for a warning. */

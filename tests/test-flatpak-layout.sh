@@ -47,6 +47,7 @@ cat > "$work/expected" <<EOL
 /app/share/icons/hicolor/scalable/apps/$app_id.svg
 /app/share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg
 /app/share/metainfo/$app_id.metainfo.xml
+/app/share/unknot/sounds/hold-complete.wav
 EOL
 # Every language of po/LINGUAS is installed where the runtime looks for translations.
 # LINGUAS lists none yet, so a copy of the tree with the test translation
