@@ -439,8 +439,7 @@ unknot_journal_results_new (UnknotJournal             *journal,
 
   self->owned_by_journal = owned_by_journal;
   self->journal = owned_by_journal ? journal : g_object_ref (journal);
-  if (filter != NULL && !unknot_journal_filter_is_empty (filter))
-    self->filter = unknot_journal_filter_copy (filter);
+  self->filter = filter ? unknot_journal_filter_copy (filter) : unknot_journal_filter_new ();
 
   unknot_journal_add_results (journal, self);
   if (prepare (self))
@@ -452,7 +451,7 @@ unknot_journal_results_new (UnknotJournal             *journal,
 /**
  * unknot_journal_results_get_filter:
  *
- * Returns: (transfer none) (nullable): the filter, or %NULL when every entry is listed
+ * Returns: (transfer none): the filter (an empty one when every entry is listed)
  */
 const UnknotJournalFilter *
 unknot_journal_results_get_filter (UnknotJournalResults *self)

@@ -1,0 +1,306 @@
+/* journal-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the journal's tests and benchmark share: opening and closing a journal and
+ * waiting for its writes, entries made from a number, a large journal written
+ * straight into the file in one transaction, and a look at the file with plain SQL.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "journal/unknot-journal-private.h"
+#include "journal-test-utils.h"
+
+const char * const journal_test_regions[] = {
+  "upper-trapezius-left", "upper-trapezius-right", "rhomboids-left", "rhomboids-right",
+  "erector-spinae-lumbar-left", "quadratus-lumborum-right", "gluteals-left",
+  "gluteals-right", "hamstrings-left", NULL
+};
+
+const char * const journal_test_tools[] = {
+  "foam-roller", "massage-ball", "massage-stick", "electric-massager", "hands", NULL
+};
+
+const char * const journal_test_techniques[] = {
+  "foam-roller-upper-back", "ball-glutes", "stick-lower-back", "hands-upper-trapezius",
+  "massager-back", "ball-lower-back-wall", "foam-roller-hamstrings", NULL
+};
+
+/* A journal path in the test's own data folder (G_TEST_OPTION_ISOLATE_DIRS). */
+char *
+journal_test_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "unknot", "journal.db", NULL);
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+UnknotJournal *
+journal_test_open (const char *path,
+                   const char *vfs_name,
+                   gboolean    backups)
+{
+  UnknotJournal *journal = unknot_journal_new_full (path, vfs_name);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_journal_set_backups_enabled (journal, backups);
+  unknot_journal_open_async (journal, NULL, store_result_cb, &result);
+  wait_for (&result);
+  unknot_journal_open_finish (journal, result, NULL);
+  g_assert_true (unknot_journal_is_open (journal));
+
+  return journal;
+}
+
+void
+journal_test_wait_idle (UnknotJournal *journal)
+{
+  while (unknot_journal_is_busy (journal))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Waits for the journal's own jobs (a backup) and checks nothing else holds it. */
+void
+journal_test_close (UnknotJournal *journal)
+{
+  journal_test_wait_idle (journal);
+  g_assert_finalize_object (journal);
+}
+
+UnknotJournalEntry *
+journal_test_add (UnknotJournal       *journal,
+                  UnknotJournalEntry  *entry,
+                  GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_journal_add_async (journal, entry, NULL, store_result_cb, &result);
+  return unknot_journal_add_finish (journal, wait_for (&result), error);
+}
+
+UnknotJournalEntry *
+journal_test_update (UnknotJournal       *journal,
+                     UnknotJournalEntry  *entry,
+                     GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_journal_update_async (journal, entry, NULL, store_result_cb, &result);
+  return unknot_journal_update_finish (journal, wait_for (&result), error);
+}
+
+UnknotJournalEntry *
+journal_test_delete (UnknotJournal  *journal,
+                     const char     *id,
+                     GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_journal_delete_async (journal, id, NULL, store_result_cb, &result);
+  return unknot_journal_delete_finish (journal, wait_for (&result), error);
+}
+
+/* Entry number @i, as journal_test_generate() writes it. */
+UnknotJournalEntry *
+journal_test_entry_new (guint i)
+{
+  UnknotJournalEntry *entry = unknot_journal_entry_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc_usec (JOURNAL_TEST_START_US + i * JOURNAL_TEST_STEP_US);
+  g_autofree char *notes = g_strdup_printf ("Entry %u%s", i, i % 100 == 0 ? ", stiff Rücken" : "");
+  const char *regions[] = { journal_test_regions[i % 9], i % 4 == 0 ? "spine" : NULL, NULL };
+
+  unknot_journal_entry_set_when (entry, when);
+  unknot_journal_entry_set_regions (entry, regions);
+  unknot_journal_entry_set_pain_before (entry, (int) (i % 11));
+  unknot_journal_entry_set_pain_after (entry, i % 3 == 0 ? UNKNOT_JOURNAL_PAIN_UNSET : (int) (i % 11) / 2);
+  unknot_journal_entry_set_tool_id (entry, journal_test_tools[i % 5]);
+  unknot_journal_entry_set_technique_id (entry, journal_test_techniques[i % 7]);
+  unknot_journal_entry_set_seconds (entry, 30 + i % 90);
+  unknot_journal_entry_set_notes (entry, notes);
+
+  return entry;
+}
+
+static void
+exec (sqlite3    *db,
+      const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static sqlite3_stmt *
+prepare (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  return stmt;
+}
+
+static void
+step (sqlite3_stmt *stmt)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_error ("step: %s", sqlite3_errmsg (sqlite3_db_handle (stmt)));
+  sqlite3_reset (stmt);
+}
+
+/* Writes @n entries, numbers 0 to n-1, straight into the file in one transaction
+ * (the journal makes the file and its schema first). */
+void
+journal_test_generate (const char *path,
+                       guint       n)
+{
+  g_autoptr(UnknotJournal) journal = journal_test_open (path, NULL, FALSE);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) insert_region = NULL;
+  sqlite3 *db;
+
+  journal_test_close (g_steal_pointer (&journal));
+
+  db = journal_test_sql_open (path);
+  /* Random UUIDs land all over their index: keep it in memory. */
+  exec (db, "PRAGMA cache_size = -131072");
+  exec (db, "BEGIN");
+  insert = prepare (db,
+                    "INSERT INTO entries (uuid, when_us, when_offset, pain_before, pain_after,"
+                    " technique, tool, seconds, occasion, notes, created_us, modified_us)"
+                    " VALUES (?, ?, 0, ?, ?, ?, ?, ?, NULL, ?, ?, ?)");
+  insert_region = prepare (db, "INSERT INTO entry_regions (entry, position, region) VALUES (?, ?, ?)");
+
+  /* The same values as journal_test_entry_new (), without making objects. */
+  for (guint i = 0; i < n; i++)
+    {
+      char uuid[37];
+      char notes[64];
+      const char *regions[] = { journal_test_regions[i % 9], i % 4 == 0 ? "spine" : NULL, NULL };
+      gint64 when = JOURNAL_TEST_START_US + i * JOURNAL_TEST_STEP_US;
+      gint64 rowid;
+
+      g_snprintf (uuid, sizeof uuid, "%08x-%04x-4%03x-8%03x-%08x%04x",
+                  g_random_int (), g_random_int () & 0xffff, g_random_int () & 0xfff,
+                  g_random_int () & 0xfff, g_random_int (), g_random_int () & 0xffff);
+      g_snprintf (notes, sizeof notes, "Entry %u%s", i, i % 100 == 0 ? ", stiff Rücken" : "");
+
+      sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 2, when);
+      sqlite3_bind_int (insert, 3, (int) (i % 11));
+      if (i % 3 == 0)
+        sqlite3_bind_null (insert, 4);
+      else
+        sqlite3_bind_int (insert, 4, (int) (i % 11) / 2);
+      sqlite3_bind_text (insert, 5, journal_test_techniques[i % 7], -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 6, journal_test_tools[i % 5], -1, SQLITE_STATIC);
+      sqlite3_bind_int (insert, 7, (int) (30 + i % 90));
+      sqlite3_bind_text (insert, 8, notes, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 9, when);
+      sqlite3_bind_int64 (insert, 10, when);
+      step (insert);
+      rowid = sqlite3_last_insert_rowid (db);
+
+      for (guint r = 0; regions[r] != NULL; r++)
+        {
+          sqlite3_bind_int64 (insert_region, 1, rowid);
+          sqlite3_bind_int (insert_region, 2, (int) r);
+          sqlite3_bind_text (insert_region, 3, regions[r], -1, SQLITE_STATIC);
+          step (insert_region);
+        }
+    }
+
+  exec (db, "COMMIT");
+  g_clear_pointer (&insert, sqlite3_finalize);
+  g_clear_pointer (&insert_region, sqlite3_finalize);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+sqlite3 *
+journal_test_sql_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    g_error ("Could not open %s: %s", path, sqlite3_errmsg (db));
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+gint64
+journal_test_sql_int (sqlite3    *db,
+                      const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The plan SQLite makes for @sql, one line per step. */
+char *
+journal_test_sql_plan (sqlite3    *db,
+                       const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr(sqlite3_stmt) stmt = prepare (db, explain);
+  g_autoptr(GString) plan = g_string_new (NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
+char *
+journal_test_sql_text (sqlite3    *db,
+                       const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* The file passes PRAGMA integrity_check. */
+void
+journal_test_assert_intact (const char *path)
+{
+  sqlite3 *db = journal_test_sql_open (path);
+  g_autofree char *check = journal_test_sql_text (db, "PRAGMA integrity_check");
+
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+GBytes *
+journal_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
