@@ -18,12 +18,16 @@
  * after that write.
  *
  * Opening. Before anything is written, the file is read with a read-only connection:
- * its header, PRAGMA quick_check and its user_version. A file that is not a database
+ * its header, its user_version and PRAGMA quick_check. A file that is not a database
  * or fails the check is never written over: it is moved aside with its -wal, as
  * journal.db.damaged-<time>, and the journal opens from the newest backup that passes
  * the same check, or empty. A file from a newer schema is opened read-only and never
- * changed. This all runs on the worker, so start-up does not wait for it; lists are
- * empty until it has finished and then announce their rows.
+ * changed. All of it runs on the worker, so start-up does not wait for it. The quick
+ * check reads every page, which for 100,000 entries takes longer than the 150 ms the
+ * first rows may take (tests/bench/bench-journal.c measures both), so a file of the
+ * current version is shown as soon as its header and version are read, and checked
+ * in full by the worker's next job, before any write; should it fail, the lists move
+ * to the backup that replaces it and say so through load-error.
  *
  * Backups. Once a day, after the first write or on opening a journal with entries, the
  * worker copies the journal with SQLite's online backup API into
@@ -50,6 +54,7 @@
 
 typedef enum {
   OP_OPEN,
+  OP_VERIFY,
   OP_ADD,
   OP_UPDATE,
   OP_DELETE,
@@ -104,6 +109,8 @@ typedef struct
   char               *restored_from;
   gboolean            read_only;
   gboolean            readable;
+  gboolean            needs_verify;
+  gboolean            reopen;
   gboolean            wal;
   char               *backup_day;
 } Op;
@@ -141,6 +148,7 @@ struct _UnknotJournal
   char                 *restored_from;
   gboolean              read_only;
 
+  gboolean              verified;
   gboolean              busy;
   gboolean              backups_enabled;
   gboolean              backup_queued;
@@ -225,6 +233,7 @@ action_for (OpKind kind)
     case OP_DELETE:
       return UNKNOT_JOURNAL_ACTION_DELETE;
     case OP_OPEN:
+    case OP_VERIFY:
     case OP_BACKUP:
     case OP_CHECKPOINT:
     default:
@@ -293,6 +302,7 @@ verdict_for_code (int rc)
 static Verdict
 check_file (UnknotJournal  *self,
             const char     *path,
+            gboolean        full,
             int            *version,
             char          **reason)
 {
@@ -336,20 +346,23 @@ check_file (UnknotJournal  *self,
       return verdict_for_code (rc);
     }
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (full)
     {
-      *reason = g_strdup (sqlite3_errmsg (db));
-      return verdict_for_code (rc);
+      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          *reason = g_strdup (sqlite3_errmsg (db));
+          return verdict_for_code (rc);
+        }
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        {
+          *reason = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          return VERDICT_DAMAGED;
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      *reason = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      return VERDICT_DAMAGED;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!unknot_journal_db_get_version (db, version, NULL))
     {
@@ -546,7 +559,7 @@ restore_newest_backup (UnknotJournal *self)
       g_autofree char *reason = NULL;
       int version, rc;
 
-      if (check_file (self, backup, &version, &reason) != VERDICT_GOOD)
+      if (check_file (self, backup, TRUE, &version, &reason) != VERDICT_GOOD)
         {
           g_debug ("Backup %s cannot be used: %s", backup, reason);
           continue;
@@ -714,14 +727,108 @@ open_worker (UnknotJournal  *self,
   return g_steal_pointer (&worker);
 }
 
+/* Sets a damaged journal aside and puts the newest good backup (or nothing) in its
+ * place. Returns: whether a new journal can be made where it was */
+static gboolean
+replace_damaged (UnknotJournal *self,
+                 Op            *op,
+                 const char    *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_debug ("%s is damaged: %s", self->path, reason);
+  op->kept_aside = keep_aside (self->path, &error);
+  if (op->kept_aside == NULL)
+    {
+      op->read_only = TRUE;
+      op->readable = FALSE;
+      g_set_error (&op->load_error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_DAMAGED,
+                   _("Your journal “%s” is damaged, and Unknot could not move it aside (%s). "
+                     "It was left untouched, and nothing will be saved over it. Move the file "
+                     "somewhere safe, then start Unknot again."),
+                   self->path, error->message);
+      return FALSE;
+    }
+
+  op->restored_from = restore_newest_backup (self);
+  if (op->restored_from != NULL)
+    {
+      g_autofree char *day = backup_day (op->restored_from);
+      g_autofree char *iso = g_strconcat (day, "T12:00:00", NULL);
+      g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+      g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, zone);
+      g_autofree char *shown = date ? g_date_time_format (date, "%x") : g_strdup (day);
+
+      g_set_error (&op->load_error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_DAMAGED,
+                   _("Your journal was damaged, so Unknot set it aside as “%s” and opened "
+                     "your newest backup, from %s. Entries logged after that day are not "
+                     "shown; keep the file set aside, as they may still be recovered from "
+                     "it. You can go on logging as usual."),
+                   op->kept_aside, shown);
+    }
+  else
+    {
+      g_set_error (&op->load_error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_DAMAGED,
+                   _("Your journal was damaged, so Unknot set it aside as “%s” and started "
+                     "a new, empty journal, as there was no backup to open. Keep the file "
+                     "set aside, as your entries may still be recovered from it. You can go "
+                     "on logging as usual."),
+                   op->kept_aside);
+    }
+
+  return TRUE;
+}
+
+/* The file passed its checks (or is new): the worker's own connection, which may
+ * write from now on. */
+static void
+start_writing (UnknotJournal *self,
+               Op            *op,
+               gboolean       was_readable)
+{
+  g_autofree char *backup_dir = g_build_filename (self->folder, BACKUP_DIR_NAME, NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->worker = open_worker (self, &op->wal, &error);
+  if (self->worker == NULL)
+    {
+      /* A file that was read fine but cannot be written is still shown. */
+      op->read_only = TRUE;
+      op->readable = was_readable;
+      if (error->domain == UNKNOT_JOURNAL_ERROR && error->code == UNKNOT_JOURNAL_ERROR_READ_ONLY)
+        {
+          g_clear_error (&op->load_error);
+          g_set_error (&op->load_error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_READ_ONLY,
+                       _("The folder “%s” where your journal is kept cannot be written to, so new "
+                         "entries cannot be saved. Your journal was left as it was. Check that "
+                         "the disk is not read-only and that you may write to the folder, then "
+                         "start Unknot again."),
+                       self->folder);
+        }
+      else if (op->load_error == NULL)
+        op->load_error = g_steal_pointer (&error);
+      return;
+    }
+
+  op->readable = TRUE;
+
+  backups = list_backups (backup_dir);
+  if (backups->len > 0)
+    op->backup_day = backup_day (g_ptr_array_index (backups, 0));
+  prune_backups (backup_dir);
+}
+
+/* Opening does the cheap checks only (the header, the schema version), so that the
+ * lists can show a journal of the current version at once; PRAGMA quick_check, which
+ * reads every page (about 0.1 s for 100,000 entries), runs next, in worker_verify (),
+ * before anything is written. Older files are checked in full here: they are
+ * migrated (written) before they can be read. */
 static void
 worker_open (UnknotJournal *self,
              Op            *op)
 {
-  g_autofree char *backup_dir = g_build_filename (self->folder, BACKUP_DIR_NAME, NULL);
   g_autofree char *reason = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GError) error = NULL;
   Verdict verdict;
   int version;
 
@@ -738,7 +845,13 @@ worker_open (UnknotJournal *self,
       return;
     }
 
-  verdict = check_file (self, self->path, &version, &reason);
+  verdict = check_file (self, self->path, FALSE, &version, &reason);
+  if (verdict == VERDICT_GOOD && version < UNKNOT_JOURNAL_SCHEMA_VERSION)
+    {
+      g_clear_pointer (&reason, g_free);
+      verdict = check_file (self, self->path, TRUE, &version, &reason);
+    }
+
   switch (verdict)
     {
     case VERDICT_UNREADABLE:
@@ -760,78 +873,65 @@ worker_open (UnknotJournal *self,
       return;
 
     case VERDICT_DAMAGED:
-      g_debug ("%s is damaged: %s", self->path, reason);
-      op->kept_aside = keep_aside (self->path, &error);
-      if (op->kept_aside == NULL)
+      if (replace_damaged (self, op, reason))
+        start_writing (self, op, FALSE);
+      return;
+
+    case VERDICT_GOOD:
+      if (version == UNKNOT_JOURNAL_SCHEMA_VERSION)
         {
-          op->read_only = TRUE;
-          g_set_error (&op->load_error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_DAMAGED,
-                       _("Your journal “%s” is damaged, and Unknot could not move it aside (%s). "
-                         "It was left untouched, and nothing will be saved over it. Move the file "
-                         "somewhere safe, then start Unknot again."),
-                       self->path, error->message);
+          op->readable = TRUE;
+          op->needs_verify = TRUE;
           return;
         }
-
-      op->restored_from = restore_newest_backup (self);
-      if (op->restored_from != NULL)
-        {
-          g_autofree char *day = backup_day (op->restored_from);
-          g_autoptr(GDateTime) date = NULL;
-          g_autofree char *iso = g_strconcat (day, "T12:00:00", NULL);
-          g_autofree char *shown = NULL;
-
-          date = g_date_time_new_from_iso8601 (iso, g_time_zone_new_local ());
-          shown = date ? g_date_time_format (date, "%x") : g_strdup (day);
-          g_set_error (&op->load_error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_DAMAGED,
-                       _("Your journal was damaged, so Unknot set it aside as “%s” and opened "
-                         "your newest backup, from %s. Entries logged after that day are not "
-                         "shown; keep the file set aside, as they may still be recovered from "
-                         "it. You can go on logging as usual."),
-                       op->kept_aside, shown);
-        }
-      else
-        {
-          g_set_error (&op->load_error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_DAMAGED,
-                       _("Your journal was damaged, so Unknot set it aside as “%s” and started "
-                         "a new, empty journal, as there was no backup to open. Keep the file "
-                         "set aside, as your entries may still be recovered from it. You can go "
-                         "on logging as usual."),
-                       op->kept_aside);
-        }
-      break;
+      start_writing (self, op, FALSE);
+      return;
 
     case VERDICT_MISSING:
-    case VERDICT_GOOD:
     default:
-      break;
-    }
-
-  self->worker = open_worker (self, &op->wal, &error);
-  if (self->worker == NULL)
-    {
-      /* A file that was read fine but cannot be written is still shown. */
-      op->read_only = TRUE;
-      op->readable = verdict == VERDICT_GOOD && version == UNKNOT_JOURNAL_SCHEMA_VERSION;
-      g_clear_error (&op->load_error);
-      if (error->domain == UNKNOT_JOURNAL_ERROR && error->code == UNKNOT_JOURNAL_ERROR_READ_ONLY)
-        g_set_error (&op->load_error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_READ_ONLY,
-                     _("The folder “%s” where your journal is kept cannot be written to, so new "
-                       "entries cannot be saved. Your journal was left as it was. Check that "
-                       "the disk is not read-only and that you may write to the folder, then "
-                       "start Unknot again."),
-                     self->folder);
-      else
-        op->load_error = g_steal_pointer (&error);
+      start_writing (self, op, FALSE);
       return;
     }
+}
 
-  op->readable = TRUE;
+/* The full check of a journal the lists already show. A damaged one is set aside and
+ * replaced as on opening; the main thread then reads the new file. */
+static void
+worker_verify (UnknotJournal *self,
+               Op            *op)
+{
+  g_autofree char *reason = NULL;
+  Verdict verdict;
+  int version;
 
-  backups = list_backups (backup_dir);
-  if (backups->len > 0)
-    op->backup_day = backup_day (g_ptr_array_index (backups, 0));
-  prune_backups (backup_dir);
+  verdict = check_file (self, self->path, TRUE, &version, &reason);
+  switch (verdict)
+    {
+    case VERDICT_GOOD:
+      op->readable = TRUE;
+      start_writing (self, op, TRUE);
+      return;
+
+    case VERDICT_DAMAGED:
+      op->reopen = TRUE;
+      if (replace_damaged (self, op, reason))
+        start_writing (self, op, FALSE);
+      return;
+
+    case VERDICT_MISSING:
+    case VERDICT_NEWER:
+    case VERDICT_UNREADABLE:
+    default:
+      /* Changed under us since it was opened: leave it alone. */
+      op->read_only = TRUE;
+      op->readable = TRUE;
+      g_set_error (&op->load_error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_IO,
+                   _("Your journal “%s” could not be read (%s). It was left untouched, and "
+                     "nothing will be saved over it. Check that the disk is connected and "
+                     "working, then start Unknot again."),
+                   self->path, reason ? reason : "changed while open");
+      return;
+    }
 }
 
 static void
@@ -1184,6 +1284,10 @@ worker_func (gpointer data,
       worker_open (self, op);
       break;
 
+    case OP_VERIFY:
+      worker_verify (self, op);
+      break;
+
     case OP_ADD:
       op->result = worker_add (self, op->entry, &op->error);
       break;
@@ -1335,36 +1439,55 @@ maybe_back_up (UnknotJournal *self)
 }
 
 static void
-finish_open (UnknotJournal *self,
-             Op            *op)
+reload_results (UnknotJournal *self)
 {
-  g_autoptr(GPtrArray) tasks = g_steal_pointer (&self->open_tasks);
   g_autoptr(GPtrArray) results = NULL;
-
-  self->state = STATE_OPEN;
-  self->open_tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  self->load_error = g_steal_pointer (&op->load_error);
-  self->kept_aside = g_steal_pointer (&op->kept_aside);
-  self->restored_from = g_steal_pointer (&op->restored_from);
-  self->read_only = op->read_only;
-  self->wal = op->wal;
-  self->backup_day = g_steal_pointer (&op->backup_day);
-
-  if (op->readable)
-    open_read_db (self);
 
   results = g_ptr_array_copy (self->results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   g_ptr_array_set_free_func (results, g_object_unref);
   for (guint i = 0; i < results->len; i++)
     unknot_journal_results_reload (g_ptr_array_index (results, i));
+}
 
-  if (self->load_error != NULL)
+/* Takes what opening (or checking) found, and tells whoever listens what changed. */
+static void
+take_open_result (UnknotJournal *self,
+                  Op            *op)
+{
+  gboolean had_error = self->load_error != NULL;
+  gboolean had_kept = self->kept_aside != NULL;
+  gboolean was_read_only = self->read_only;
+
+  if (op->load_error != NULL)
+    {
+      g_clear_error (&self->load_error);
+      self->load_error = g_steal_pointer (&op->load_error);
+    }
+  if (op->kept_aside != NULL)
+    g_set_str (&self->kept_aside, op->kept_aside);
+  if (op->restored_from != NULL)
+    g_set_str (&self->restored_from, op->restored_from);
+  self->read_only = op->read_only;
+  self->wal = op->wal;
+  if (op->backup_day != NULL)
+    g_set_str (&self->backup_day, op->backup_day);
+
+  if (had_error || self->load_error != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
-  if (self->kept_aside != NULL)
+  if (had_kept != (self->kept_aside != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_ASIDE]);
-  if (self->read_only)
+  if (was_read_only != self->read_only)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_OPEN]);
+}
+
+/* Opening is over once the file is checked: the callers hear whether it went well. */
+static void
+return_open_tasks (UnknotJournal *self)
+{
+  g_autoptr(GPtrArray) tasks = g_steal_pointer (&self->open_tasks);
+
+  self->verified = TRUE;
+  self->open_tasks = g_ptr_array_new_with_free_func (g_object_unref);
 
   maybe_back_up (self);
 
@@ -1377,6 +1500,42 @@ finish_open (UnknotJournal *self,
       else
         g_task_return_boolean (task, TRUE);
     }
+}
+
+static void
+finish_open (UnknotJournal *self,
+             Op            *op)
+{
+  self->state = STATE_OPEN;
+  take_open_result (self, op);
+
+  if (op->readable)
+    open_read_db (self);
+  reload_results (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_OPEN]);
+
+  if (op->needs_verify)
+    g_queue_push_head (&self->queue, op_new (self, OP_VERIFY, NULL));
+  else
+    return_open_tasks (self);
+}
+
+static void
+finish_verify (UnknotJournal *self,
+               Op            *op)
+{
+  take_open_result (self, op);
+
+  /* The file the lists read was set aside: they read its replacement. */
+  if (op->reopen)
+    {
+      close_read_db (self);
+      if (op->readable)
+        open_read_db (self);
+      reload_results (self);
+    }
+
+  return_open_tasks (self);
 }
 
 /* Tells every list of a committed change (or of a failed one: each list looks at the
@@ -1421,6 +1580,10 @@ op_done_cb (gpointer data)
     {
     case OP_OPEN:
       finish_open (self, op);
+      break;
+
+    case OP_VERIFY:
+      finish_verify (self, op);
       break;
 
     case OP_ADD:
@@ -1878,8 +2041,10 @@ unknot_journal_get_path (UnknotJournal *self)
  * unknot_journal_open_async:
  *
  * Opens the journal on its worker: checks the file, sets a damaged one aside, brings
- * an older one up to date. When it has finished, the list announces its entries.
- * Opening again does nothing more.
+ * an older one up to date. The list announces its entries as soon as they can be
+ * read, which may be before the callback: the callback comes once the whole file has
+ * been checked and #UnknotJournal:load-error is final. Opening again does nothing
+ * more.
  */
 void
 unknot_journal_open_async (UnknotJournal       *self,
@@ -1894,7 +2059,7 @@ unknot_journal_open_async (UnknotJournal       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, unknot_journal_open_async);
 
-  if (self->state == STATE_OPEN)
+  if (self->state == STATE_OPEN && self->verified)
     {
       if (self->load_error != NULL)
         g_task_return_error (task, g_error_copy (self->load_error));
