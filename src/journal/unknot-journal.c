@@ -263,6 +263,7 @@ open_connection (UnknotJournal  *self,
   int rc;
 
   rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_EXRESCODE, self->vfs_name);
+
   if (rc_out != NULL)
     *rc_out = rc;
   if (rc != SQLITE_OK)
@@ -274,6 +275,47 @@ open_connection (UnknotJournal  *self,
 
   sqlite3_extended_result_codes (db, 1);
   return db;
+}
+
+/* A read-only connection that has read the file's header. Even to read a WAL file,
+ * SQLite makes its -wal and -shm beside it, which a read-only disk does not allow;
+ * when there is no -wal, the file holds everything and is read as one that never
+ * changes. */
+static sqlite3 *
+open_reader (UnknotJournal *self,
+             const char    *path,
+             int           *rc_out)
+{
+  g_autoptr(sqlite3) db = open_connection (self, path, SQLITE_OPEN_READONLY, rc_out);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  int rc;
+
+  if (db == NULL)
+    return NULL;
+
+  rc = sqlite3_exec (db, "PRAGMA schema_version", NULL, NULL, NULL);
+  if ((rc & 0xff) == SQLITE_CANTOPEN && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+      g_debug ("Reading %s as a file that does not change", path);
+      g_clear_pointer (&db, sqlite3_close_v2);
+      db = open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, rc_out);
+      if (db == NULL)
+        return NULL;
+      rc = sqlite3_exec (db, "PRAGMA schema_version", NULL, NULL, NULL);
+    }
+
+  /* Errors other than these are the file's, for the check to report. */
+  if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_PERM)
+    {
+      if (rc_out != NULL)
+        *rc_out = rc;
+      return NULL;
+    }
+
+  return g_steal_pointer (&db);
 }
 
 typedef enum {
@@ -339,7 +381,7 @@ check_file (UnknotJournal  *self,
       return VERDICT_DAMAGED;
     }
 
-  db = open_connection (self, path, SQLITE_OPEN_READONLY, &rc);
+  db = open_reader (self, path, &rc);
   if (db == NULL)
     {
       *reason = g_strdup (sqlite3_errstr (rc));
@@ -565,7 +607,7 @@ restore_newest_backup (UnknotJournal *self)
           continue;
         }
 
-      src = open_connection (self, backup, SQLITE_OPEN_READONLY, NULL);
+      src = open_reader (self, backup, NULL);
       if (src == NULL)
         continue;
 
@@ -1379,7 +1421,7 @@ open_read_db (UnknotJournal *self)
   g_autoptr(GError) error = NULL;
   int rc;
 
-  self->read_db = open_connection (self, self->path, SQLITE_OPEN_READONLY, &rc);
+  self->read_db = open_reader (self, self->path, &rc);
   if (self->read_db == NULL)
     return;
 
