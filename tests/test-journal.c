@@ -1257,6 +1257,39 @@ test_backups (void)
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* The log is checkpointed when it grows, while the lists read nothing, so it does not
+ * grow without end; once restarted it is cut back to 4 MiB. */
+static void
+test_checkpoint (void)
+{
+  g_autofree char *path = journal_test_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *big = g_strnfill (1024 * 1024, 'w');
+  UnknotJournal *journal = journal_test_open (path, NULL, FALSE);
+  GStatBuf st;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(UnknotJournalEntry) entry = journal_test_entry_new (i);
+      g_autoptr(UnknotJournalEntry) saved = NULL;
+      g_autoptr(GError) error = NULL;
+
+      unknot_journal_entry_set_notes (entry, big);
+      saved = journal_test_add (journal, entry, &error);
+      g_assert_no_error (error);
+    }
+  journal_test_wait_idle (journal);
+  add_entries (journal, 10, 1);
+
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_test_message ("log: %.1f MB after 6 MB of notes", st.st_size / 1e6);
+  g_assert_cmpint (st.st_size, <=, 4 * 1024 * 1024 + 64 * 1024);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 7);
+
+  journal_test_close (journal);
+  journal_test_assert_intact (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1279,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/journal/newer", test_newer);
   g_test_add_func ("/journal/read-only-folder", test_read_only_folder);
   g_test_add_func ("/journal/backups", test_backups);
+  g_test_add_func ("/journal/checkpoint", test_checkpoint);
 
   return g_test_run ();
 }
