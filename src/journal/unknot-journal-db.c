@@ -339,26 +339,75 @@ unknot_journal_fold_text (const char *text)
   return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
 }
 
-static void
-fold_function (sqlite3_context  *context,
-               int               argc,
-               sqlite3_value   **argv)
+/* Whether @needle (already folded) is in @haystack (ASCII) in any case, without
+ * copying it: most notes are plain ASCII, and a filter reads every row's. */
+static gboolean
+ascii_contains (const char *haystack,
+                const char *needle)
 {
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  gsize needle_length = strlen (needle);
 
-  if (text == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, unknot_journal_fold_text (text), -1, g_free);
+  for (const char *p = haystack; *p != '\0'; p++)
+    {
+      gsize i = 0;
+
+      while (i < needle_length && p[i] != '\0' && g_ascii_tolower (p[i]) == needle[i])
+        i++;
+      if (i == needle_length)
+        return TRUE;
+      if (p[i] == '\0')
+        return FALSE;
+    }
+  return needle_length == 0;
 }
 
-/* unknot_fold(text): the filters' way of finding text in any case. */
+static gboolean
+is_ascii (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p >= 0x80)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* unknot_contains(text, needle): whether @needle, folded with
+ * unknot_journal_fold_text(), is in @text in any case or composition. */
+static void
+contains_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  const char *needle = (const char *) sqlite3_value_text (argv[1]);
+  gboolean found;
+
+  if (text == NULL || needle == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+
+  if (is_ascii (text))
+    found = ascii_contains (text, needle);
+  else
+    {
+      g_autofree char *folded = unknot_journal_fold_text (text);
+
+      found = strstr (folded, needle) != NULL;
+    }
+
+  sqlite3_result_int (context, found);
+}
+
+/* unknot_contains(): the filters' way of finding words in the notes. */
 gboolean
 unknot_journal_db_add_functions (sqlite3 *db)
 {
-  return sqlite3_create_function_v2 (db, "unknot_fold", 1,
+  return sqlite3_create_function_v2 (db, "unknot_contains", 2,
                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                     NULL, fold_function, NULL, NULL, NULL) == SQLITE_OK;
+                                     NULL, contains_function, NULL, NULL, NULL) == SQLITE_OK;
 }
 
 static GStrv

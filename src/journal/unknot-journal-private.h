@@ -54,6 +54,7 @@ guint                 unknot_journal_entry_get_n_live       (void);
 
 /* unknot-journal-filter.c */
 void                  unknot_journal_filter_append_sql      (const UnknotJournalFilter *self,
+                                                             gboolean                   for_count,
                                                              GString                   *sql);
 int                   unknot_journal_filter_bind            (const UnknotJournalFilter *self,
                                                              sqlite3_stmt              *stmt);

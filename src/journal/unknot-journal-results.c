@@ -42,7 +42,7 @@ struct _UnknotJournalResults
   UnknotJournalFilter *filter;
 
   sqlite3_stmt        *count_stmt;
-  sqlite3_stmt        *offset_stmt;
+  sqlite3_stmt        *key_at_stmt;
   sqlite3_stmt        *older_stmt;
   sqlite3_stmt        *newer_stmt;
   sqlite3_stmt        *key_stmt;
@@ -95,7 +95,7 @@ static void
 finalize_statements (UnknotJournalResults *self)
 {
   g_clear_pointer (&self->count_stmt, sqlite3_finalize);
-  g_clear_pointer (&self->offset_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->key_at_stmt, sqlite3_finalize);
   g_clear_pointer (&self->older_stmt, sqlite3_finalize);
   g_clear_pointer (&self->newer_stmt, sqlite3_finalize);
   g_clear_pointer (&self->key_stmt, sqlite3_finalize);
@@ -112,6 +112,7 @@ prepare_one (UnknotJournalResults  *self,
              const char            *tail,
              sqlite3_stmt         **stmt)
 {
+  gboolean for_count = g_str_equal (what, "count(*)") && condition == NULL;
   g_autoptr(GString) conditions = g_string_new (NULL);
   g_autoptr(GString) sql = g_string_new ("SELECT ");
   g_autoptr(GError) error = NULL;
@@ -119,7 +120,7 @@ prepare_one (UnknotJournalResults  *self,
 
   if (condition != NULL)
     g_string_append_printf (conditions, " AND %s", condition);
-  unknot_journal_filter_append_sql (self->filter, conditions);
+  unknot_journal_filter_append_sql (self->filter, for_count, conditions);
 
   g_string_append_printf (sql, "%s FROM entries AS e", what);
   if (conditions->len > 0)
@@ -151,9 +152,9 @@ prepare (UnknotJournalResults *self)
 
   self->prepared =
     prepare_one (self, db, "count(*)", NULL, NULL, &self->count_stmt) &&
-    prepare_one (self, db, UNKNOT_JOURNAL_ENTRY_COLUMNS, NULL,
-                 UNKNOT_JOURNAL_ORDER_NEWEST_FIRST " LIMIT :limit OFFSET :offset",
-                 &self->offset_stmt) &&
+    prepare_one (self, db, "e.when_us, e.id", NULL,
+                 UNKNOT_JOURNAL_ORDER_NEWEST_FIRST " LIMIT 1 OFFSET :offset",
+                 &self->key_at_stmt) &&
     prepare_one (self, db, UNKNOT_JOURNAL_ENTRY_COLUMNS, "(e.when_us, e.id) < (:when, :rowid)",
                  UNKNOT_JOURNAL_ORDER_NEWEST_FIRST " LIMIT :limit",
                  &self->older_stmt) &&
@@ -215,7 +216,8 @@ read_page (UnknotJournalResults *self,
   Page *page;
   int rc;
 
-  /* Next to a page already read, the rows are found by key; otherwise by offset. */
+  /* Next to a page already read, the rows are found by key. Otherwise the first row's
+   * key is found by its offset, reading only an index where the filter allows. */
   if (newer != NULL)
     {
       stmt = self->older_stmt;
@@ -231,8 +233,23 @@ read_page (UnknotJournalResults *self,
     }
   else
     {
-      stmt = self->offset_stmt;
-      bind_int64 (stmt, ":offset", start);
+      gint64 when, rowid;
+
+      bind_int64 (self->key_at_stmt, ":offset", start);
+      rc = sqlite3_step (self->key_at_stmt);
+      when = sqlite3_column_int64 (self->key_at_stmt, 0);
+      rowid = sqlite3_column_int64 (self->key_at_stmt, 1);
+      sqlite3_reset (self->key_at_stmt);
+      if (rc != SQLITE_ROW)
+        {
+          g_debug ("Could not find entry %u: %s", start, sqlite3_errstr (rc));
+          return NULL;
+        }
+
+      /* Older than the next row id: this row and the ones after it. */
+      stmt = self->older_stmt;
+      bind_int64 (stmt, ":when", when);
+      bind_int64 (stmt, ":rowid", rowid + 1);
     }
   bind_int64 (stmt, ":limit", want);
 
