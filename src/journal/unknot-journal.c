@@ -1500,7 +1500,9 @@ take_open_result (UnknotJournal *self,
   gboolean had_kept = self->kept_aside != NULL;
   gboolean was_read_only = self->read_only;
 
-  if (op->load_error != NULL)
+  gboolean new_error = op->load_error != NULL;
+
+  if (new_error)
     {
       g_clear_error (&self->load_error);
       self->load_error = g_steal_pointer (&op->load_error);
@@ -1514,7 +1516,7 @@ take_open_result (UnknotJournal *self,
   if (op->backup_day != NULL)
     g_set_str (&self->backup_day, op->backup_day);
 
-  if (had_error || self->load_error != NULL)
+  if (new_error || had_error != (self->load_error != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
   if (had_kept != (self->kept_aside != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_ASIDE]);
