@@ -692,16 +692,23 @@ test_open_on_first_write (void)
   g_autoptr(UnknotJournalEntry) saved = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(UnknotJournalResults) results = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_false (unknot_journal_is_open (journal));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 0);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
+  /* A list made before the journal opened fills in once it has. */
+  results = unknot_journal_query (journal, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 0);
+
   saved = journal_test_add (journal, entry, &error);
   g_assert_no_error (error);
   g_assert_true (unknot_journal_is_open (journal));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 1);
+  g_assert_finalize_object (g_steal_pointer (&results));
 
   g_cancellable_cancel (cancellable);
   unknot_journal_add_async (journal, other, cancellable, store_result_cb, &result);

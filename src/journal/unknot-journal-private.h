@@ -103,6 +103,5 @@ void                  unknot_journal_results_change_begin   (UnknotJournalResult
 void                  unknot_journal_results_change_end     (UnknotJournalResults      *self,
                                                              const char                *id);
 void                  unknot_journal_results_change_emit    (UnknotJournalResults      *self);
-guint                 unknot_journal_results_get_page_loads (UnknotJournalResults      *self);
 
 G_END_DECLS

@@ -52,7 +52,6 @@ struct _UnknotJournalResults
   guint                n_items;
   GHashTable          *pages;
   GQueue               recent;
-  guint                page_loads;
 
   /* The change being applied, between change_begin () and change_emit (). */
   gboolean             change_pending;
@@ -292,7 +291,6 @@ read_page (UnknotJournalResults *self,
   page->last_when = g_array_index (keys, gint64, keys->len - 2);
   page->last_rowid = g_array_index (keys, gint64, keys->len - 1);
   page->entries = g_steal_pointer (&entries);
-  self->page_loads++;
 
   return page;
 }
@@ -572,10 +570,4 @@ unknot_journal_results_change_emit (UnknotJournalResults *self)
 
   if (self->n_items != self->old_n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
-guint
-unknot_journal_results_get_page_loads (UnknotJournalResults *self)
-{
-  return self->page_loads;
 }
