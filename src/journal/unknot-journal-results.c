@@ -22,11 +22,14 @@
 
 #define PAGE_SIZE 50
 #define MAX_PAGES 6
+/* Past this many newer entries, a position is counted from the filter's index. */
+#define DEEP 2000
 
 typedef struct
 {
   guint      index;
   GPtrArray *entries;
+  GArray    *keys;        /* when, row id of each entry */
   gint64     first_when;
   gint64     first_rowid;
   gint64     last_when;
@@ -47,6 +50,8 @@ struct _UnknotJournalResults
   sqlite3_stmt        *newer_stmt;
   sqlite3_stmt        *key_stmt;
   sqlite3_stmt        *position_stmt;
+  sqlite3_stmt        *position_by_index_stmt;
+  sqlite3_stmt        *depth_stmt;
   gboolean             prepared;
 
   guint                n_items;
@@ -59,6 +64,8 @@ struct _UnknotJournalResults
   gboolean             is_member;
   guint                old_position;
   guint                new_position;
+  gint64               old_when;
+  gint64               old_rowid;
   guint                old_n_items;
 };
 
@@ -80,6 +87,7 @@ static void
 page_free (Page *page)
 {
   g_ptr_array_unref (page->entries);
+  g_array_unref (page->keys);
   g_free (page);
 }
 
@@ -99,19 +107,21 @@ finalize_statements (UnknotJournalResults *self)
   g_clear_pointer (&self->newer_stmt, sqlite3_finalize);
   g_clear_pointer (&self->key_stmt, sqlite3_finalize);
   g_clear_pointer (&self->position_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->position_by_index_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->depth_stmt, sqlite3_finalize);
   self->prepared = FALSE;
 }
 
 /* SELECT @what FROM entries AS e WHERE @condition AND <the filter> @tail */
 static gboolean
-prepare_one (UnknotJournalResults  *self,
-             sqlite3               *db,
-             const char            *what,
-             const char            *condition,
-             const char            *tail,
-             sqlite3_stmt         **stmt)
+prepare_full (UnknotJournalResults  *self,
+              sqlite3               *db,
+              const char            *what,
+              const char            *condition,
+              const char            *tail,
+              gboolean               for_count,
+              sqlite3_stmt         **stmt)
 {
-  gboolean for_count = g_str_equal (what, "count(*)") && condition == NULL;
   g_autoptr(GString) conditions = g_string_new (NULL);
   g_autoptr(GString) sql = g_string_new ("SELECT ");
   g_autoptr(GError) error = NULL;
@@ -140,6 +150,19 @@ prepare_one (UnknotJournalResults  *self,
   return TRUE;
 }
 
+/* Counts start from the filter's index; everything else walks the entries in order
+ * (see unknot_journal_filter_append_sql ()). */
+static gboolean
+prepare_one (UnknotJournalResults  *self,
+             sqlite3               *db,
+             const char            *what,
+             const char            *condition,
+             const char            *tail,
+             sqlite3_stmt         **stmt)
+{
+  return prepare_full (self, db, what, condition, tail, FALSE, stmt);
+}
+
 static gboolean
 prepare (UnknotJournalResults *self)
 {
@@ -150,7 +173,7 @@ prepare (UnknotJournalResults *self)
     return FALSE;
 
   self->prepared =
-    prepare_one (self, db, "count(*)", NULL, NULL, &self->count_stmt) &&
+    prepare_full (self, db, "count(*)", NULL, NULL, TRUE, &self->count_stmt) &&
     prepare_one (self, db, "e.when_us, e.id", NULL,
                  UNKNOT_JOURNAL_ORDER_NEWEST_FIRST " LIMIT 1 OFFSET :offset",
                  &self->key_at_stmt) &&
@@ -162,7 +185,12 @@ prepare (UnknotJournalResults *self)
                  &self->newer_stmt) &&
     prepare_one (self, db, "e.when_us, e.id", "e.uuid = :uuid", NULL, &self->key_stmt) &&
     prepare_one (self, db, "count(*)", "(e.when_us, e.id) > (:when, :rowid)", NULL,
-                 &self->position_stmt);
+                 &self->position_stmt) &&
+    prepare_full (self, db, "count(*)", "(e.when_us, e.id) > (:when, :rowid)", NULL, TRUE,
+                  &self->position_by_index_stmt) &&
+    unknot_journal_db_prepare (db, "SELECT count(*) FROM entries AS e"
+                               " WHERE (e.when_us, e.id) > (:when, :rowid)",
+                               &self->depth_stmt, NULL);
 
   if (!self->prepared)
     finalize_statements (self);
@@ -291,6 +319,7 @@ read_page (UnknotJournalResults *self,
   page->last_when = g_array_index (keys, gint64, keys->len - 2);
   page->last_rowid = g_array_index (keys, gint64, keys->len - 1);
   page->entries = g_steal_pointer (&entries);
+  page->keys = g_steal_pointer (&keys);
 
   return page;
 }
@@ -490,13 +519,13 @@ unknot_journal_results_reload (UnknotJournalResults *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-/* Where the entry is in this list, if the filter lets it through. */
+/* The key of the entry, if the filter lets it through. */
 static gboolean
-find (UnknotJournalResults *self,
-      const char           *id,
-      guint                *position)
+find_key (UnknotJournalResults *self,
+          const char           *id,
+          gint64               *when,
+          gint64               *rowid)
 {
-  gint64 when, rowid;
   int rc;
 
   if (!self->prepared)
@@ -505,22 +534,63 @@ find (UnknotJournalResults *self,
   sqlite3_bind_text (self->key_stmt, sqlite3_bind_parameter_index (self->key_stmt, ":uuid"),
                      id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (self->key_stmt);
-  when = sqlite3_column_int64 (self->key_stmt, 0);
-  rowid = sqlite3_column_int64 (self->key_stmt, 1);
+  *when = sqlite3_column_int64 (self->key_stmt, 0);
+  *rowid = sqlite3_column_int64 (self->key_stmt, 1);
   sqlite3_reset (self->key_stmt);
 
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    g_debug ("Could not look up entry %s: %s", id, sqlite3_errstr (rc));
+  return rc == SQLITE_ROW;
+}
+
+/* How many listed entries come before the one with this key. */
+static guint
+count_position (UnknotJournalResults *self,
+                gint64                when,
+                gint64                rowid)
+{
+  sqlite3_stmt *stmt = self->position_stmt;
+
+  /* With a region, an entry near the top (a new one) is placed by walking down to it,
+   * one deep in a long journal by counting from the region's index, which costs the
+   * same wherever it is. How deep it is, the time index alone tells. */
+  if (unknot_journal_filter_get_region (self->filter) != NULL)
     {
-      if (rc != SQLITE_DONE)
-        g_debug ("Could not look up entry %s: %s", id, sqlite3_errstr (rc));
-      return FALSE;
+      bind_int64 (self->depth_stmt, ":when", when);
+      bind_int64 (self->depth_stmt, ":rowid", rowid);
+      if (step_count (self->depth_stmt) >= DEEP)
+        stmt = self->position_by_index_stmt;
     }
 
-  bind_int64 (self->position_stmt, ":when", when);
-  bind_int64 (self->position_stmt, ":rowid", rowid);
-  *position = step_count (self->position_stmt);
+  bind_int64 (stmt, ":when", when);
+  bind_int64 (stmt, ":rowid", rowid);
+  return step_count (stmt);
+}
 
-  return TRUE;
+/* An entry on a page read since the last change is where that page says. */
+static gboolean
+find_cached (UnknotJournalResults *self,
+             const char           *id,
+             guint                *position,
+             gint64               *when,
+             gint64               *rowid)
+{
+  for (GList *l = self->recent.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      for (guint i = 0; i < page->entries->len; i++)
+        {
+          if (g_str_equal (unknot_journal_entry_get_id (g_ptr_array_index (page->entries, i)), id))
+            {
+              *position = page->index * PAGE_SIZE + i;
+              *when = g_array_index (page->keys, gint64, 2 * i);
+              *rowid = g_array_index (page->keys, gint64, 2 * i + 1);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
 }
 
 /* Called while the journal still reads the file as it was before the change. */
@@ -529,7 +599,13 @@ unknot_journal_results_change_begin (UnknotJournalResults *self,
                                      const char           *id)
 {
   self->old_n_items = self->n_items;
-  self->was_member = find (self, id, &self->old_position);
+  self->was_member = find_cached (self, id, &self->old_position, &self->old_when, &self->old_rowid);
+  if (!self->was_member)
+    {
+      self->was_member = find_key (self, id, &self->old_when, &self->old_rowid);
+      if (self->was_member)
+        self->old_position = count_position (self, self->old_when, self->old_rowid);
+    }
 }
 
 /* Called once the journal reads the file as it is after the change. Nothing is
@@ -538,7 +614,17 @@ void
 unknot_journal_results_change_end (UnknotJournalResults *self,
                                    const char           *id)
 {
-  self->is_member = find (self, id, &self->new_position);
+  gint64 when, rowid;
+
+  self->is_member = find_key (self, id, &when, &rowid);
+  if (self->is_member)
+    {
+      /* Edited in place: no other entry moved, so neither did this one. */
+      if (self->was_member && when == self->old_when && rowid == self->old_rowid)
+        self->new_position = self->old_position;
+      else
+        self->new_position = count_position (self, when, rowid);
+    }
   self->change_pending = TRUE;
 
   if (self->was_member || self->is_member)

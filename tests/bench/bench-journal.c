@@ -182,34 +182,68 @@ time_quick_check (const char *path)
   return ms;
 }
 
+typedef enum {
+  COMMIT_ADD,
+  COMMIT_EDIT_OLD,
+} CommitKind;
+
 static void
 time_commits (const char *path,
+              CommitKind  kind,
+              gboolean    with_filter,
               double     *wall_out,
               double     *main_out)
 {
   UnknotJournal *journal = NULL;
   g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) main_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(UnknotJournalFilter) filter = unknot_journal_filter_new ();
+  g_autoptr(UnknotJournalResults) results = NULL;
 
   first_rows (path, &journal, NULL);
 
+  /* A list of the journal page, filtered by region, follows every change too. */
+  if (with_filter)
+    {
+      unknot_journal_filter_set_region (filter, "gluteals");
+      results = unknot_journal_query (journal, filter);
+      for (guint p = 0; p < FIRST_ROWS; p++)
+        g_object_unref (g_list_model_get_item (G_LIST_MODEL (results), p));
+    }
+
   for (guint i = 0; i < COMMITS; i++)
     {
-      g_autoptr(UnknotJournalEntry) entry = journal_test_entry_new (1000000 + i);
+      g_autoptr(UnknotJournalEntry) entry = NULL;
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(UnknotJournalEntry) saved = NULL;
       g_autoptr(GError) error = NULL;
-      gint64 start = g_get_monotonic_time ();
-      gint64 cpu_start = thread_cpu_usec ();
+      gint64 start, cpu_start;
       double ms, cpu_ms;
 
-      unknot_journal_add_async (journal, entry, NULL, store_result_cb, &result);
+      if (kind == COMMIT_EDIT_OLD)
+        {
+          /* An entry about half-way down, so both its places are deep in the list. */
+          g_autoptr(UnknotJournalEntry) old = g_list_model_get_item (G_LIST_MODEL (journal), 50000 + i * 9);
+
+          entry = unknot_journal_entry_copy (old);
+          unknot_journal_entry_set_notes (entry, "edited");
+        }
+      else
+        entry = journal_test_entry_new (1000000 + i);
+
+      start = g_get_monotonic_time ();
+      cpu_start = thread_cpu_usec ();
+      if (kind == COMMIT_EDIT_OLD)
+        unknot_journal_update_async (journal, entry, NULL, store_result_cb, &result);
+      else
+        unknot_journal_add_async (journal, entry, NULL, store_result_cb, &result);
       while (result == NULL)
         g_main_context_iteration (NULL, TRUE);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       cpu_ms = (thread_cpu_usec () - cpu_start) / 1000.0;
 
-      saved = unknot_journal_add_finish (journal, result, &error);
+      saved = kind == COMMIT_EDIT_OLD ? unknot_journal_update_finish (journal, result, &error)
+                                      : unknot_journal_add_finish (journal, result, &error);
       if (saved == NULL)
         g_error ("Commit failed: %s", error->message);
 
@@ -219,10 +253,48 @@ time_commits (const char *path,
 
   *wall_out = median (wall);
   *main_out = median (main_cpu);
-  g_print ("  one commit, add_async to callback   median %7.2f ms, max %7.2f ms\n",
-           *wall_out, maximum (wall));
-  g_print ("  of which on the main thread (CPU)   median %7.2f ms, max %7.2f ms\n",
-           *main_out, maximum (main_cpu));
+  g_print ("  %-34s median %6.2f ms (max %6.2f), main thread %5.2f ms (max %5.2f)\n",
+           kind == COMMIT_EDIT_OLD ? (with_filter ? "editing an old one, region list" : "editing an old one")
+                                   : (with_filter ? "a new entry, region list open" : "a new entry"),
+           *wall_out, maximum (wall), *main_out, maximum (main_cpu));
+
+  if (results != NULL)
+    g_assert_finalize_object (g_steal_pointer (&results));
+  journal_test_close (journal);
+}
+
+/* How long a filtered list takes to count its entries and give its first page. */
+static void
+time_filters (const char *path)
+{
+  UnknotJournal *journal = NULL;
+  const struct { const char *label; const char *region; const char *tool; const char *text; } filters[] = {
+    { "region (both sides)", "gluteals", NULL, NULL },
+    { "tool", NULL, "hands", NULL },
+    { "text in the notes", NULL, NULL, "rücken" },
+    { "region and tool", "spine", "hands", NULL },
+  };
+
+  first_rows (path, &journal, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      g_autoptr(UnknotJournalFilter) filter = unknot_journal_filter_new ();
+      g_autoptr(UnknotJournalResults) results = NULL;
+      gint64 start = g_get_monotonic_time ();
+      guint n;
+
+      unknot_journal_filter_set_region (filter, filters[i].region);
+      unknot_journal_filter_set_tool (filter, filters[i].tool);
+      unknot_journal_filter_set_text (filter, filters[i].text);
+      results = unknot_journal_query (journal, filter);
+      n = g_list_model_get_n_items (G_LIST_MODEL (results));
+      for (guint p = 0; p < MIN (n, FIRST_ROWS); p++)
+        g_object_unref (g_list_model_get_item (G_LIST_MODEL (results), p));
+
+      g_print ("  %-34s %7.1f ms  (%u entries)\n", filters[i].label,
+               (g_get_monotonic_time () - start) / 1000.0, n);
+    }
 
   journal_test_close (journal);
 }
@@ -242,6 +314,7 @@ main (int   argc,
   g_autoptr(GTimer) timer = g_timer_new ();
   UnknotJournal *journal = NULL;
   double empty_ms, big_ms, quick_check_ms, commit_ms, commit_main_ms;
+  double other_ms, other_main_ms, filtered_main_ms;
   gint64 rss_empty, rss_big;
   GStatBuf st;
 
@@ -276,8 +349,15 @@ main (int   argc,
   g_print ("  empty journal %7.1f MB, 100,000 entries %7.1f MB, difference %+.1f MB\n",
            rss_empty / 1024.0, rss_big / 1024.0, (rss_big - rss_empty) / 1024.0);
 
-  g_print ("\nCommits (%u entries added one by one to the 100,000):\n", COMMITS);
-  time_commits (big, &commit_ms, &commit_main_ms);
+  g_print ("\nCommits (%u one by one; add_async or update_async to the callback, and the\n"
+           "main thread's CPU time in it):\n", COMMITS);
+  time_commits (big, COMMIT_ADD, FALSE, &commit_ms, &commit_main_ms);
+  time_commits (big, COMMIT_ADD, TRUE, &other_ms, &filtered_main_ms);
+  time_commits (big, COMMIT_EDIT_OLD, FALSE, &other_ms, &other_main_ms);
+  time_commits (big, COMMIT_EDIT_OLD, TRUE, &other_ms, &other_main_ms);
+
+  g_print ("\nFiltered lists (count and first %u rows, on the main thread):\n", FIRST_ROWS);
+  time_filters (big);
 
   g_print ("\nRatios (below 1.0 meets the target):\n");
   g_print ("  first rows / 150 ms                 %.2f  (%.1fx the empty journal)\n",
@@ -286,6 +366,8 @@ main (int   argc,
   g_print ("  memory over empty / 15 MB           %.2f\n", (rss_big - rss_empty) / 1024.0 / 15.0);
   g_print ("  main thread per commit / 16 ms      %.2f  (%.0f%% of the commit's time)\n",
            commit_main_ms / 16.0, 100.0 * commit_main_ms / MAX (commit_ms, 0.001));
+  g_print ("    with a region list open           %.2f\n", filtered_main_ms / 16.0);
+  g_print ("    editing an old one, region list   %.2f\n", other_main_ms / 16.0);
 
   /* Leave nothing behind in the build directory. */
   {
