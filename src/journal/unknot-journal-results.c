@@ -3,15 +3,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The entries of the journal that a filter lets through, newest first, as a list model
- * that reads its rows from the database a page at a time. Only a few pages are kept;
- * a page next to one already read is found by its key (the entry's time and row id),
- * so scrolling costs the same at the end of a long journal as at its start. Every
- * count and position is a query with the filter as its WHERE clause.
+ * that reads its rows from the database a page of 50 at a time and keeps six pages at
+ * most. A page next to one already read is found by its key (the entry's time and row
+ * id), so scrolling costs the same at the end of a long journal as at its start; a page
+ * far from any other is found by the key at its offset, from an index. Every count
+ * and position is a query with the filter as its WHERE clause.
  *
  * The journal tells every list of each committed change, in two steps around the
  * moment its reading connection moves to the new state of the file: where the entry
- * was, then where it is. So each list announces exactly what changed, at the right
- * position, and what it reports always matches what it reads.
+ * was (from its page, when one holds it, or counted), then where it is. So each list
+ * announces exactly what changed, at the right position, and what it reports always
+ * matches what it reads.
  */
 
 #define G_LOG_DOMAIN "unknot-journal"
