@@ -1098,6 +1098,73 @@ test_damaged_uses_backup (void)
   assert_same_bytes (bytes, kept);
 }
 
+/* A long journal is shown before its full check; when the check finds it damaged,
+ * the list moves to the backup that replaces it. */
+static void
+test_damaged_long_uses_backup (void)
+{
+  g_autofree char *path = journal_test_path ();
+  g_autofree char *big = g_strnfill (1024 * 1024, 'b');
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *kept = NULL;
+  UnknotJournal *journal;
+  gboolean shown_before_check = FALSE;
+  GStatBuf st;
+
+  /* Five entries over 4 MiB, a backup of them, then two more. */
+  journal = journal_test_open (path, NULL, FALSE);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(UnknotJournalEntry) entry = journal_test_entry_new (i);
+      g_autoptr(UnknotJournalEntry) saved = NULL;
+      g_autoptr(GError) error = NULL;
+
+      unknot_journal_entry_set_notes (entry, big);
+      saved = journal_test_add (journal, entry, &error);
+      g_assert_no_error (error);
+    }
+  journal_test_close (journal);
+  journal = journal_test_open (path, NULL, TRUE);
+  journal_test_wait_idle (journal);
+  add_entries (journal, 10, 2);
+  journal_test_close (journal);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 4 * 1024 * 1024);
+  damage_page (path, 2);
+  bytes = journal_test_read_file (path);
+
+  journal = unknot_journal_new (path);
+  g_signal_connect (journal, "items-changed", G_CALLBACK (on_items_changed_cb), changes);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    unknot_journal_open_async (journal, NULL, store_result_cb, &result);
+    while (result == NULL)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        if (unknot_journal_is_open (journal) && result == NULL)
+          shown_before_check = TRUE;
+      }
+    g_assert_false (unknot_journal_open_finish (journal, result, NULL));
+  }
+
+  g_assert_true (shown_before_check);
+  g_assert_error (unknot_journal_get_load_error (journal), UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_DAMAGED);
+  g_assert_nonnull (unknot_journal_get_restored_from (journal));
+  kept = g_strdup (unknot_journal_get_kept_aside (journal));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 5);
+  /* The last change announced the backup's entries in place of the others. */
+  g_assert_cmpuint (changes->len, >=, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, changes->len - 1).added, ==, 5);
+
+  add_entries (journal, 20, 1);
+  journal_test_close (journal);
+  assert_same_bytes (bytes, kept);
+  journal_test_assert_intact (path);
+}
+
 /* A damaged backup is passed over for an older good one. */
 static void
 test_damaged_backup_skipped (void)
@@ -1354,11 +1421,12 @@ main (int   argc,
   g_test_add_func ("/journal/changes", test_changes);
   g_test_add_func ("/journal/not-found", test_not_found);
   g_test_add_func ("/journal/open-on-first-write", test_open_on_first_write);
-  g_test_add_func ("/journal/paging", test_paging);
-  g_test_add_func ("/journal/filters", test_filters);
+  g_test_add_func ("/journal/long/paging", test_paging);
+  g_test_add_func ("/journal/long/filters", test_filters);
   g_test_add_func ("/journal/damaged/not-a-database", test_damaged_not_a_database);
   g_test_add_func ("/journal/damaged/uses-backup", test_damaged_uses_backup);
   g_test_add_func ("/journal/damaged/backup-skipped", test_damaged_backup_skipped);
+  g_test_add_func ("/journal/damaged/long-uses-backup", test_damaged_long_uses_backup);
   g_test_add_func ("/journal/newer", test_newer);
   g_test_add_func ("/journal/read-only-folder", test_read_only_folder);
   g_test_add_func ("/journal/backups", test_backups);

@@ -24,10 +24,11 @@
  * the same check, or empty. A file from a newer schema is opened read-only and never
  * changed. All of it runs on the worker, so start-up does not wait for it. The quick
  * check reads every page, which for 100,000 entries takes longer than the 150 ms the
- * first rows may take (tests/bench/bench-journal.c measures both), so a file of the
- * current version is shown as soon as its header and version are read, and checked
- * in full by the worker's next job, before any write; should it fail, the lists move
- * to the backup that replaces it and say so through load-error.
+ * first rows may take (tests/bench/bench-journal.c measures both), so a long file of
+ * the current version is shown as soon as its header and version are read, and
+ * checked in full by the worker's next job, before any write; should it fail, the
+ * lists move to the backup that replaces it and say so through load-error. A short
+ * one (under 4 MiB) is checked before it is shown.
  *
  * Backups. Once a day, after the first write or on opening a journal with entries, the
  * worker copies the journal with SQLite's online backup API into
@@ -49,6 +50,9 @@
 
 #define BACKUPS_KEPT 7
 #define BACKUP_DIR_NAME "journal-backups"
+/* A journal smaller than this (some 10,000 entries) is checked in full before its
+ * rows are shown; a larger one just after. */
+#define QUICK_CHECK_NOW_BYTES (4 * 1024 * 1024)
 /* Checkpoint once the log holds this many pages (SQLite's own default). */
 #define CHECKPOINT_FRAMES 1000
 
@@ -861,16 +865,33 @@ start_writing (UnknotJournal *self,
   prune_backups (backup_dir);
 }
 
+/* The file and its log, which the check reads all of. */
+static goffset
+journal_size (UnknotJournal *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+  goffset size = 0;
+
+  if (g_stat (self->path, &st) == 0)
+    size += st.st_size;
+  if (g_stat (wal, &st) == 0)
+    size += st.st_size;
+  return size;
+}
+
 /* Opening does the cheap checks only (the header, the schema version), so that the
- * lists can show a journal of the current version at once; PRAGMA quick_check, which
- * reads every page (about 0.1 s for 100,000 entries), runs next, in worker_verify (),
- * before anything is written. Older files are checked in full here: they are
- * migrated (written) before they can be read. */
+ * lists can show a long journal of the current version at once; PRAGMA quick_check,
+ * which reads every page (about 0.1 s for 100,000 entries), runs next, in
+ * worker_verify (), before anything is written. A short journal is checked in full
+ * here, which is quicker than a second job; so is an older one, which is migrated
+ * (written) before it can be read. */
 static void
 worker_open (UnknotJournal *self,
              Op            *op)
 {
   g_autofree char *reason = NULL;
+  gboolean full_check_done = FALSE;
   Verdict verdict;
   int version;
 
@@ -888,10 +909,12 @@ worker_open (UnknotJournal *self,
     }
 
   verdict = check_file (self, self->path, FALSE, &version, &reason);
-  if (verdict == VERDICT_GOOD && version < UNKNOT_JOURNAL_SCHEMA_VERSION)
+  if (verdict == VERDICT_GOOD &&
+      (version < UNKNOT_JOURNAL_SCHEMA_VERSION || journal_size (self) < QUICK_CHECK_NOW_BYTES))
     {
       g_clear_pointer (&reason, g_free);
       verdict = check_file (self, self->path, TRUE, &version, &reason);
+      full_check_done = TRUE;
     }
 
   switch (verdict)
@@ -920,13 +943,13 @@ worker_open (UnknotJournal *self,
       return;
 
     case VERDICT_GOOD:
-      if (version == UNKNOT_JOURNAL_SCHEMA_VERSION)
+      if (!full_check_done)
         {
           op->readable = TRUE;
           op->needs_verify = TRUE;
           return;
         }
-      start_writing (self, op, FALSE);
+      start_writing (self, op, version == UNKNOT_JOURNAL_SCHEMA_VERSION);
       return;
 
     case VERDICT_MISSING:
