@@ -152,6 +152,25 @@ prepare_full (UnknotJournalResults  *self,
   return TRUE;
 }
 
+/* A list of one region is counted from the region's index alone. */
+static gboolean
+prepare_count (UnknotJournalResults *self,
+               sqlite3              *db)
+{
+  g_autoptr(UnknotJournalFilter) region_only = unknot_journal_filter_new ();
+
+  unknot_journal_filter_set_region (region_only, unknot_journal_filter_get_region (self->filter));
+  if (unknot_journal_filter_get_region (self->filter) == NULL ||
+      !unknot_journal_filter_equal (self->filter, region_only))
+    return prepare_full (self, db, "count(*)", NULL, NULL, TRUE, &self->count_stmt);
+
+  return unknot_journal_db_prepare (db,
+                                    "SELECT count(DISTINCT entry) FROM entry_regions"
+                                    " WHERE region IN (:f_region, :f_region || '-left', :f_region || '-right')",
+                                    &self->count_stmt, NULL) &&
+         unknot_journal_filter_bind (self->filter, self->count_stmt) == SQLITE_OK;
+}
+
 /* Counts start from the filter's index; everything else walks the entries in order
  * (see unknot_journal_filter_append_sql ()). */
 static gboolean
@@ -175,7 +194,7 @@ prepare (UnknotJournalResults *self)
     return FALSE;
 
   self->prepared =
-    prepare_full (self, db, "count(*)", NULL, NULL, TRUE, &self->count_stmt) &&
+    prepare_count (self, db) &&
     prepare_one (self, db, "e.when_us, e.id", NULL,
                  UNKNOT_JOURNAL_ORDER_NEWEST_FIRST " LIMIT 1 OFFSET :offset",
                  &self->key_at_stmt) &&
