@@ -114,6 +114,13 @@ check_file (const char *path,
   check = journal_test_sql_text (db, "PRAGMA integrity_check");
   g_assert_cmpstr (check, ==, "ok");
 
+  /* Killed while it made its schema (which is one transaction): nothing to look for. */
+  if (g_hash_table_size (acknowledged) == 0)
+    {
+      g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+      return;
+    }
+
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM entries WHERE uuid = ?", -1, &stmt, NULL),
                    ==, SQLITE_OK);
   g_hash_table_iter_init (&iter, acknowledged);
