@@ -26,6 +26,7 @@ struct _UnknotApplication
   UnknotHold     *hold;
   UnknotRoutineStore *routine_store;
   UnknotChime    *chime;
+  UnknotJournal  *journal;
   char           *screenshot_path;
   gboolean        exit_after_first_frame;
 };
@@ -375,6 +376,19 @@ unknot_application_activate (GApplication *application)
     }
 }
 
+/* An entry being saved is saved before the app goes: a commit is on disk once
+ * acknowledged, but one still waiting for the journal's worker is not yet. */
+static void
+unknot_application_shutdown (GApplication *application)
+{
+  UnknotApplication *self = UNKNOT_APPLICATION (application);
+
+  while (self->journal != NULL && unknot_journal_is_busy (self->journal))
+    g_main_context_iteration (NULL, TRUE);
+
+  G_APPLICATION_CLASS (unknot_application_parent_class)->shutdown (application);
+}
+
 static void
 unknot_application_dispose (GObject *object)
 {
@@ -384,6 +398,7 @@ unknot_application_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (unknot_hold_get_timer (self->hold), self);
   g_clear_object (&self->hold);
   g_clear_object (&self->routine_store);
+  g_clear_object (&self->journal);
   g_clear_object (&self->chime);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
@@ -413,6 +428,7 @@ unknot_application_class_init (UnknotApplicationClass *klass)
   app_class->handle_local_options = unknot_application_handle_local_options;
   app_class->startup = unknot_application_startup;
   app_class->activate = unknot_application_activate;
+  app_class->shutdown = unknot_application_shutdown;
 
   /**
    * UnknotApplication::hold-requested:
@@ -563,4 +579,38 @@ unknot_application_get_routine_store (UnknotApplication *self)
     }
 
   return self->routine_store;
+}
+
+/**
+ * unknot_application_get_journal:
+ *
+ * Returns: (transfer none): the pain journal, opened in the background on first use;
+ *   what went wrong on opening is its #UnknotJournal:load-error
+ */
+UnknotJournal *
+unknot_application_get_journal (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->journal == NULL)
+    {
+      GListModel *regions = unknot_catalog_get_regions (unknot_application_get_catalog (self));
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) known = NULL;
+
+      /* Only the map's regions are accepted in an entry. */
+      for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+        {
+          g_autoptr(UnknotRegion) region = g_list_model_get_item (regions, i);
+
+          g_strv_builder_add (builder, unknot_region_get_id (region));
+        }
+      known = g_strv_builder_end (builder);
+
+      self->journal = unknot_journal_new (NULL);
+      unknot_journal_set_known_regions (self->journal, (const char * const *) known);
+      unknot_journal_open_async (self->journal, NULL, NULL, NULL);
+    }
+
+  return self->journal;
 }

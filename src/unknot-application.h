@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "catalog/unknot-catalog.h"
+#include "journal/unknot-journal.h"
 #include "routines/unknot-routine-store.h"
 #include "timer/unknot-chime.h"
 #include "timer/unknot-hold.h"
@@ -25,5 +26,6 @@ UnknotHold        *unknot_application_get_hold     (UnknotApplication *self);
 UnknotHoldTimer   *unknot_application_get_hold_timer (UnknotApplication *self);
 UnknotChime       *unknot_application_get_chime    (UnknotApplication *self);
 UnknotRoutineStore *unknot_application_get_routine_store (UnknotApplication *self);
+UnknotJournal     *unknot_application_get_journal  (UnknotApplication *self);
 
 G_END_DECLS
