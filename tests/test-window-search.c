@@ -44,6 +44,19 @@ stack_shows (gpointer data)
 }
 
 static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      gboolean       *changed)
+{
+  *changed = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
 test_window_search (void)
 {
   g_autoptr(UnknotApplication) app = unknot_test_application_new ();
@@ -88,6 +101,17 @@ test_window_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   stack_check.name = "map";
   unknot_test_wait_until (stack_shows, &stack_check);
+
+  /* Spaces alone are no search yet: the map stays, with no "No Matching Muscles". */
+  {
+    gboolean changed = FALSE;
+    gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed_cb), &changed);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+    unknot_test_wait_until (flag_is_set, &changed);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "map");
+    g_signal_handler_disconnect (entry, handler);
+  }
 
   unknot_test_close_window (window);
 }

@@ -90,14 +90,15 @@ create_result_row (gpointer item,
 static void
 on_search_changed_cb (UnknotSidebar *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
   if (self->search_filter == NULL)
     return;
 
   gtk_filter_changed (self->search_filter, GTK_FILTER_CHANGE_DIFFERENT);
 
-  if (text[0] == '\0')
+  /* Only spaces is no search yet: the map stays. */
+  if (g_strstrip (text)[0] == '\0')
     gtk_stack_set_visible_child_name (self->sidebar_stack, "map");
   else if (g_list_model_get_n_items (self->results) == 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
