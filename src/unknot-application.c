@@ -525,8 +525,7 @@ unknot_application_get_hold (UnknotApplication *self)
   if (self->hold == NULL)
     {
       self->hold = unknot_hold_new (NULL, self->settings);
-      g_signal_connect_swapped (unknot_hold_get_timer (self->hold), "finished",
-                                G_CALLBACK (on_hold_finished_cb), self);
+      g_signal_connect_swapped (self->hold, "finished", G_CALLBACK (on_hold_finished_cb), self);
     }
 
   return self->hold;

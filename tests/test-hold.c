@@ -21,6 +21,7 @@ typedef struct
   UnknotHold      *hold;
   gint64           now;
   guint            started;
+  guint            finished;
 } Fixture;
 
 static gint64
@@ -39,6 +40,13 @@ on_started_cb (UnknotHold *hold,
 }
 
 static void
+on_finished_cb (UnknotHold *hold,
+                Fixture    *fixture)
+{
+  fixture->finished++;
+}
+
+static void
 set_up (Fixture       *fixture,
         gconstpointer  data)
 {
@@ -51,6 +59,7 @@ set_up (Fixture       *fixture,
   unknot_hold_timer_set_clock (fixture->timer, fake_clock, fixture);
   fixture->hold = unknot_hold_new (fixture->timer, fixture->settings);
   g_signal_connect (fixture->hold, "started", G_CALLBACK (on_started_cb), fixture);
+  g_signal_connect (fixture->hold, "finished", G_CALLBACK (on_finished_cb), fixture);
 }
 
 static void
@@ -154,6 +163,42 @@ test_start_again (Fixture       *fixture,
   g_assert_cmpuint (fixture->started, ==, 1);
 }
 
+/* Only a step's hold ends as a hold: the chime and "Hold Complete" follow "finished",
+ * and a routine's get-ready count on the same timer must not raise them. */
+static void
+test_only_holds_finish (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  UnknotTechnique *upper;
+  g_autoptr(UnknotStep) upper_hold = step_of (fixture, "foam-roller-upper-back", 4, &upper);
+
+  unknot_hold_start (fixture->hold, upper, upper_hold, 30);
+  fixture->now += 30 * SEC;
+  unknot_hold_timer_update (fixture->timer);
+  g_assert_cmpuint (fixture->finished, ==, 1);
+
+  /* A get-ready count, as a routine runs it: the timer finishes, the hold does not. */
+  unknot_hold_timer_start (fixture->timer, 5, FALSE);
+  fixture->now += 5 * SEC;
+  unknot_hold_timer_update (fixture->timer);
+  g_assert_cmpint (unknot_hold_timer_get_state (fixture->timer), ==, UNKNOT_HOLD_TIMER_FINISHED);
+  g_assert_cmpuint (fixture->finished, ==, 1);
+
+  /* A routine's hold is a hold (without opening the hold page). */
+  unknot_hold_start_in_routine (fixture->hold, upper, upper_hold, 20, FALSE);
+  g_assert_true (unknot_hold_get_step (fixture->hold) == upper_hold);
+  fixture->now += 20 * SEC;
+  unknot_hold_timer_update (fixture->timer);
+  g_assert_cmpuint (fixture->finished, ==, 2);
+  g_assert_cmpuint (fixture->started, ==, 1);
+
+  /* Start Again is the same hold again. */
+  unknot_hold_restart (fixture->hold);
+  fixture->now += 60 * SEC;
+  unknot_hold_timer_update (fixture->timer);
+  g_assert_cmpuint (fixture->finished, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +208,7 @@ main (int   argc,
   g_test_add ("/hold/suggested-length", Fixture, NULL, set_up, test_suggested_length, tear_down);
   g_test_add ("/hold/both-sides-rule", Fixture, NULL, set_up, test_both_sides_rule, tear_down);
   g_test_add ("/hold/start-again", Fixture, NULL, set_up, test_start_again, tear_down);
+  g_test_add ("/hold/only-holds-finish", Fixture, NULL, set_up, test_only_holds_finish, tear_down);
 
   return g_test_run ();
 }

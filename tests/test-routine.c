@@ -60,17 +60,26 @@ test_built_from_catalogue (void)
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_runs_end_to_end (void)
 {
   g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
   g_autoptr(UnknotRoutine) routine = unknot_routine_new_for_occasion (catalog, "after-sitting", NULL, 30);
   g_autoptr(UnknotHoldTimer) timer = unknot_hold_timer_new ();
+  g_autoptr(UnknotHold) hold = unknot_hold_new (timer, NULL);
   g_autoptr(UnknotRoutinePlayer) player = NULL;
   guint n = unknot_routine_get_n_holds (routine);
+  guint finished = 0;
 
   g_assert_cmpuint (n, >=, 2);
   unknot_hold_timer_set_clock (timer, fake_clock, NULL);
-  player = unknot_routine_player_new (routine, timer);
+  g_signal_connect_swapped (hold, "finished", G_CALLBACK (count_cb), &finished);
+  player = unknot_routine_player_new (routine, hold);
   unknot_routine_player_start (player);
 
   /* Every hold in order: a get-ready count, then the hold, then on by itself. */
@@ -79,10 +88,14 @@ test_runs_end_to_end (void)
       g_assert_cmpint (unknot_routine_player_get_phase (player), ==, UNKNOT_ROUTINE_GET_READY);
       g_assert_cmpuint (unknot_routine_player_get_position (player), ==, i);
       advance (timer, UNKNOT_ROUTINE_GET_READY_SECONDS);
+      /* The get-ready count is not a hold: no chime, no "Hold Complete". */
+      g_assert_cmpuint (finished, ==, i);
       g_assert_cmpint (unknot_routine_player_get_phase (player), ==, UNKNOT_ROUTINE_HOLD);
+      g_assert_true (unknot_hold_get_technique (hold) == unknot_routine_get_technique (routine, i));
       g_assert_cmpint (unknot_hold_timer_get_duration (timer), ==,
                        (gint64) unknot_routine_get_seconds (routine, i) * G_USEC_PER_SEC);
       advance (timer, unknot_routine_get_seconds (routine, i));
+      g_assert_cmpuint (finished, ==, i + 1);
     }
   g_assert_cmpint (unknot_routine_player_get_phase (player), ==, UNKNOT_ROUTINE_DONE);
 }
@@ -93,10 +106,11 @@ test_pause_skip_and_back (void)
   g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
   g_autoptr(UnknotRoutine) routine = unknot_routine_new_for_occasion (catalog, "after-sitting", NULL, 30);
   g_autoptr(UnknotHoldTimer) timer = unknot_hold_timer_new ();
+  g_autoptr(UnknotHold) hold = unknot_hold_new (timer, NULL);
   g_autoptr(UnknotRoutinePlayer) player = NULL;
 
   unknot_hold_timer_set_clock (timer, fake_clock, NULL);
-  player = unknot_routine_player_new (routine, timer);
+  player = unknot_routine_player_new (routine, hold);
   unknot_routine_player_start (player);
 
   /* Paused, time does not move it on. */
@@ -132,6 +146,7 @@ test_both_sides (void)
   g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
   g_autoptr(UnknotRoutine) routine = unknot_routine_new_for_occasion (catalog, "chronic-ache", NULL, 30);
   g_autoptr(UnknotHoldTimer) timer = unknot_hold_timer_new ();
+  g_autoptr(UnknotHold) hold = unknot_hold_new (timer, NULL);
   g_autoptr(UnknotRoutinePlayer) player = NULL;
   guint single = unknot_routine_get_total_seconds (routine);
   guint n = unknot_routine_get_n_holds (routine), sided = 0, extra = 0;
@@ -148,7 +163,7 @@ test_both_sides (void)
 
   /* A one-sided hold runs left, switch, right before the routine moves on. */
   unknot_hold_timer_set_clock (timer, fake_clock, NULL);
-  player = unknot_routine_player_new (routine, timer);
+  player = unknot_routine_player_new (routine, hold);
   unknot_routine_player_start (player);
   for (guint i = 0; i < n; i++)
     {

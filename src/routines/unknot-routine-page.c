@@ -388,7 +388,7 @@ rebuild (UnknotRoutinePage *self)
     }
 
   unknot_routine_set_both_sides (routine, unknot_hold_get_both_sides (self->hold));
-  player = unknot_routine_player_new (routine, unknot_hold_get_timer (self->hold));
+  player = unknot_routine_player_new (routine, self->hold);
   set_player (self, player);
   self->stale = FALSE;
 

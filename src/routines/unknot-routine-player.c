@@ -17,6 +17,7 @@ struct _UnknotRoutinePlayer
   GObject             parent_instance;
 
   UnknotRoutine      *routine;
+  UnknotHold         *hold;
   UnknotHoldTimer    *timer;
   UnknotRoutinePhase  phase;
   guint               position;
@@ -46,8 +47,11 @@ enter (UnknotRoutinePlayer *self,
       break;
 
     case UNKNOT_ROUTINE_HOLD:
-      unknot_hold_timer_start (self->timer, unknot_routine_get_seconds (self->routine, position),
-                               unknot_routine_hold_is_both_sides (self->routine, position));
+      unknot_hold_start_in_routine (self->hold,
+                                    unknot_routine_get_technique (self->routine, position),
+                                    unknot_routine_get_step (self->routine, position),
+                                    unknot_routine_get_seconds (self->routine, position),
+                                    unknot_routine_hold_is_both_sides (self->routine, position));
       break;
 
     case UNKNOT_ROUTINE_DONE:
@@ -87,6 +91,7 @@ unknot_routine_player_dispose (GObject *object)
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
+  g_clear_object (&self->hold);
   g_clear_object (&self->routine);
 
   G_OBJECT_CLASS (unknot_routine_player_parent_class)->dispose (object);
@@ -118,18 +123,19 @@ unknot_routine_player_init (UnknotRoutinePlayer *self)
 }
 
 UnknotRoutinePlayer *
-unknot_routine_player_new (UnknotRoutine   *routine,
-                           UnknotHoldTimer *timer)
+unknot_routine_player_new (UnknotRoutine *routine,
+                           UnknotHold    *hold)
 {
   UnknotRoutinePlayer *self;
 
   g_return_val_if_fail (UNKNOT_IS_ROUTINE (routine), NULL);
-  g_return_val_if_fail (UNKNOT_IS_HOLD_TIMER (timer), NULL);
+  g_return_val_if_fail (UNKNOT_IS_HOLD (hold), NULL);
 
   self = g_object_new (UNKNOT_TYPE_ROUTINE_PLAYER, NULL);
   self->routine = g_object_ref (routine);
-  self->timer = g_object_ref (timer);
-  g_signal_connect_swapped (timer, "finished", G_CALLBACK (on_timer_finished_cb), self);
+  self->hold = g_object_ref (hold);
+  self->timer = g_object_ref (unknot_hold_get_timer (hold));
+  g_signal_connect_swapped (self->timer, "finished", G_CALLBACK (on_timer_finished_cb), self);
 
   return self;
 }

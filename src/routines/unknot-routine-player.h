@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "timer/unknot-hold-timer.h"
+#include "timer/unknot-hold.h"
 #include "unknot-routine.h"
 
 G_BEGIN_DECLS
@@ -22,7 +22,7 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (UnknotRoutinePlayer, unknot_routine_player, UNKNOT, ROUTINE_PLAYER, GObject)
 
 UnknotRoutinePlayer *unknot_routine_player_new          (UnknotRoutine       *routine,
-                                                         UnknotHoldTimer     *timer);
+                                                         UnknotHold          *hold);
 void                 unknot_routine_player_start        (UnknotRoutinePlayer *self);
 void                 unknot_routine_player_skip         (UnknotRoutinePlayer *self);
 void                 unknot_routine_player_back         (UnknotRoutinePlayer *self);

@@ -38,6 +38,7 @@ struct _UnknotHoldTimer
   gint64                accumulated;
   gint64                started_at;
   gint64                finished_at;
+  guint                 run;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotHoldTimer, unknot_hold_timer, G_TYPE_OBJECT)
@@ -306,6 +307,7 @@ unknot_hold_timer_start (UnknotHoldTimer *self,
   g_return_if_fail (UNKNOT_IS_HOLD_TIMER (self));
   g_return_if_fail (seconds > 0);
 
+  self->run++;
   self->both_sides = both_sides;
   self->hold_duration = self->duration = (gint64) seconds * G_USEC_PER_SEC;
   self->accumulated = 0;
@@ -464,6 +466,15 @@ unknot_hold_timer_get_remaining (UnknotHoldTimer *self)
 {
   g_return_val_if_fail (UNKNOT_IS_HOLD_TIMER (self), 0);
   return self->duration - unknot_hold_timer_get_elapsed (self);
+}
+
+/* Counts the holds started on this timer: whoever starts one can tell later whether
+ * the hold that ends is still theirs. */
+guint
+unknot_hold_timer_get_run (UnknotHoldTimer *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_HOLD_TIMER (self), 0);
+  return self->run;
 }
 
 /* The clock's time at which the hold finished, or 0. */

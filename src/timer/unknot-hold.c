@@ -22,6 +22,7 @@ struct _UnknotHold
   GSettings       *settings;
   UnknotTechnique *technique;
   UnknotStep      *step;
+  guint            run;      /* the timer's run that is a step's hold, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (UnknotHold, unknot_hold, G_TYPE_OBJECT)
@@ -37,11 +38,21 @@ enum {
 
 enum {
   SIGNAL_STARTED,
+  SIGNAL_FINISHED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* The timer also counts a routine's get-ready pauses: only the end of a step's hold is
+ * the end of a hold. */
+static void
+on_timer_finished_cb (UnknotHold *self)
+{
+  if (self->run != 0 && self->run == unknot_hold_timer_get_run (self->timer))
+    g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
+}
 
 static void
 unknot_hold_constructed (GObject *object)
@@ -52,6 +63,8 @@ unknot_hold_constructed (GObject *object)
 
   if (self->timer == NULL)
     self->timer = unknot_hold_timer_new ();
+  g_signal_connect_object (self->timer, "finished", G_CALLBACK (on_timer_finished_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -171,6 +184,19 @@ unknot_hold_class_init (UnknotHoldClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * UnknotHold::finished:
+   *
+   * A step's hold ran to its end (not a routine's get-ready count, nor a hold that
+   * something else started on the timer since).
+   */
+  signals[SIGNAL_FINISHED] =
+    g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -277,6 +303,22 @@ unknot_hold_step_is_both_sides (UnknotHold *self,
   return unknot_step_is_one_sided (step) && unknot_hold_get_both_sides (self);
 }
 
+static void
+run_step (UnknotHold      *self,
+          UnknotTechnique *technique,
+          UnknotStep      *step,
+          guint            seconds,
+          gboolean         both_sides)
+{
+  if (g_set_object (&self->technique, technique))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TECHNIQUE]);
+  if (g_set_object (&self->step, step))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+
+  unknot_hold_timer_start (self->timer, seconds, both_sides);
+  self->run = unknot_hold_timer_get_run (self->timer);
+}
+
 /**
  * unknot_hold_start:
  * @seconds: the hold's length; 0 for the step's suggested length
@@ -294,18 +336,34 @@ unknot_hold_start (UnknotHold      *self,
   g_return_if_fail (UNKNOT_IS_TECHNIQUE (technique));
   g_return_if_fail (UNKNOT_IS_STEP (step));
 
-  if (g_set_object (&self->technique, technique))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TECHNIQUE]);
-  if (g_set_object (&self->step, step))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
-
   if (seconds == 0)
     seconds = unknot_hold_suggest_seconds (self, step);
   if (seconds == 0)
     seconds = UNKNOT_HOLD_DEFAULT_SECONDS;
 
-  unknot_hold_timer_start (self->timer, seconds, unknot_hold_step_is_both_sides (self, step));
+  run_step (self, technique, step, seconds, unknot_hold_step_is_both_sides (self, step));
   g_signal_emit (self, signals[SIGNAL_STARTED], 0);
+}
+
+/**
+ * unknot_hold_start_in_routine:
+ *
+ * A routine's hold of @technique's @step: the hold in progress like any other (its end
+ * chimes and offers to log it), but the routine's page stays where it is.
+ */
+void
+unknot_hold_start_in_routine (UnknotHold      *self,
+                              UnknotTechnique *technique,
+                              UnknotStep      *step,
+                              guint            seconds,
+                              gboolean         both_sides)
+{
+  g_return_if_fail (UNKNOT_IS_HOLD (self));
+  g_return_if_fail (UNKNOT_IS_TECHNIQUE (technique));
+  g_return_if_fail (UNKNOT_IS_STEP (step));
+  g_return_if_fail (seconds > 0);
+
+  run_step (self, technique, step, seconds, both_sides);
 }
 
 /**
@@ -332,4 +390,5 @@ unknot_hold_restart (UnknotHold *self)
       unknot_hold_timer_start (self->timer, unknot_hold_get_preferred_seconds (self),
                                unknot_hold_timer_get_both_sides (self->timer));
     }
+  self->run = unknot_hold_timer_get_run (self->timer);
 }

@@ -34,6 +34,11 @@ void             unknot_hold_start             (UnknotHold      *self,
                                                 UnknotTechnique *technique,
                                                 UnknotStep      *step,
                                                 guint            seconds);
+void             unknot_hold_start_in_routine  (UnknotHold      *self,
+                                                UnknotTechnique *technique,
+                                                UnknotStep      *step,
+                                                guint            seconds,
+                                                gboolean         both_sides);
 void             unknot_hold_restart           (UnknotHold      *self);
 
 G_END_DECLS
