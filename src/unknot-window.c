@@ -76,9 +76,11 @@ _unknot_window_show_page_instead (UnknotWindow      *self,
       else
         g_ptr_array_add (pages, old_page);
     }
-  g_ptr_array_add (pages, g_object_ref_sink (page));
-
+  /* The trail without the leaving pages, then the new page pushed on it: replacing
+   * the whole trail with the new page on top would leave the page beneath mapped, so
+   * that Tab and screen readers still reached it. */
   adw_navigation_view_replace (self->content_view, (AdwNavigationPage **) pages->pdata, pages->len);
+  adw_navigation_view_push (self->content_view, page);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 

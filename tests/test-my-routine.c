@@ -313,6 +313,25 @@ test_technique_page_follows_store (void)
   unknot_test_close_window (window);
 }
 
+/* Only the visible page of the trail is mapped: what is beneath it can be neither
+ * tabbed to nor read by a screen reader. */
+static gboolean
+only_top_page_mapped (gpointer data)
+{
+  AdwNavigationView *view = data;
+  g_autoptr(GListModel) trail = adw_navigation_view_get_navigation_stack (view);
+  AdwNavigationPage *visible = adw_navigation_view_get_visible_page (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (trail); i++)
+    {
+      g_autoptr(AdwNavigationPage) page = g_list_model_get_item (trail, i);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (page)) != (page == visible))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 focus_on (gpointer data)
 {
@@ -376,6 +395,7 @@ test_my_routine_editing (void)
       n_routine_pages += g_strcmp0 (adw_navigation_page_get_tag (on_trail), "routine") == 0;
     }
   g_assert_cmpuint (n_routine_pages, ==, 1);
+  unknot_test_wait_until (only_top_page_mapped, gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_NAVIGATION_VIEW));
 
   /* Taking a hold out can be undone from the toast: it comes back to its place. */
   pick_from_hold_menu (page, "foam-roller-upper-back", "_Remove From Routine");
