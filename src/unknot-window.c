@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "journal/unknot-journal-button.h"
 #include "pages/unknot-welcome-page.h"
 #include "unknot-menu-names.h"
 #include "unknot-window-private.h"
@@ -319,6 +320,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   _unknot_window_class_actions_init (klass);
 
   g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
+  g_type_ensure (UNKNOT_TYPE_JOURNAL_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-window.ui");

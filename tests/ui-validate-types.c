@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "journal/unknot-journal-button.h"
 #include "timer/unknot-hold-indicator.h"
 
 __attribute__((constructor))
@@ -24,4 +25,5 @@ ensure_template_parent_types (void)
   g_type_ensure (ADW_TYPE_NAVIGATION_PAGE);
   g_type_ensure (ADW_TYPE_BIN);
   g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
+  g_type_ensure (UNKNOT_TYPE_JOURNAL_BUTTON);
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "timer/unknot-hold.h"
+#include "journal/unknot-journal-button.h"
 #include "timer/unknot-hold-indicator.h"
 
 #include "unknot-page-sections.h"
@@ -318,6 +319,7 @@ unknot_region_page_class_init (UnknotRegionPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
+  g_type_ensure (UNKNOT_TYPE_JOURNAL_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-region-page.ui");

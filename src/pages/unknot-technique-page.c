@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "timer/unknot-hold.h"
+#include "journal/unknot-journal-button.h"
 #include "timer/unknot-hold-indicator.h"
 #include "routines/unknot-routine-edit.h"
 #include "routines/unknot-routine-store.h"
@@ -449,6 +450,7 @@ unknot_technique_page_class_init (UnknotTechniquePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
+  g_type_ensure (UNKNOT_TYPE_JOURNAL_BUTTON);
 
   gtk_widget_class_install_action (widget_class, "technique.toggle-routine", NULL,
                                    toggle_routine_action);

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "journal/unknot-journal-button.h"
 #include "timer/unknot-hold-indicator.h"
 #include "unknot-page-sections.h"
 #include "unknot-welcome-page.h"
@@ -148,6 +149,7 @@ unknot_welcome_page_class_init (UnknotWelcomePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
+  g_type_ensure (UNKNOT_TYPE_JOURNAL_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-welcome-page.ui");

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "timer/unknot-hold-dial.h"
+#include "journal/unknot-journal-button.h"
 #include "timer/unknot-hold-indicator.h"
 #include "unknot-illustration.h"
 #include "unknot-menu-names.h"
@@ -593,6 +594,7 @@ unknot_routine_page_class_init (UnknotRoutinePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
+  g_type_ensure (UNKNOT_TYPE_JOURNAL_BUTTON);
 
   gtk_widget_class_install_action (widget_class, "routine.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "routine.toggle", NULL, toggle_action);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "journal/unknot-journal-button.h"
 #include "unknot-hold.h"
 #include "unknot-hold-dial.h"
 #include "unknot-hold-page.h"
@@ -288,6 +289,7 @@ unknot_hold_page_class_init (UnknotHoldPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "hold.add-ten", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "hold.reset", NULL);
 
+  g_type_ensure (UNKNOT_TYPE_JOURNAL_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-hold-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotHoldPage, phase_label);

@@ -13,10 +13,14 @@
  * from /proc when it reports the frame: on a busy machine that varies far less than
  * the wall clock does.
  *
- * Usage: bench-startup [--runs N] [--first-run] [UNKNOT [BARE-WINDOW]]
+ * Usage: bench-startup [--runs N] [--first-run] [--journal-entries N] [UNKNOT [BARE-WINDOW]]
  * The programs default to $UNKNOT_EXE and $UNKNOT_BARE_WINDOW_EXE. Unknot starts as a
  * returning person would (first run done) unless --first-run is given, which measures
  * the welcome dialog too.
+ *
+ * With --journal-entries N the yardstick is Unknot itself: it starts alternately with a
+ * pain journal of N entries and with an empty one (both made once, and copied into
+ * each start's fresh data directory), and the ratios say what a long journal costs.
  */
 
 #include "config.h"
@@ -32,10 +36,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "journal-test-utils.h"
+
 /* The targets of issue 8: first frame within 1.2 times the bare window's, and at most
  * 20 MB more memory. */
 #define TARGET_TIME_RATIO 1.2
 #define TARGET_MEMORY_MB 20.0
+/* Issue 9's: a start with a long journal within 1.05 times a start with an empty one. */
+#define TARGET_JOURNAL_RATIO 1.05
 #define FRAME_TIMEOUT_MS 60000
 
 typedef struct
@@ -151,9 +159,26 @@ print_file (const char *path)
     g_printerr ("%s", contents);
 }
 
+/* A data directory holding only a journal of @n entries, made once per run of the
+ * benchmark. */
+static char *
+make_journal_template (guint n)
+{
+  g_autofree char *dir = g_dir_make_tmp ("unknot-bench-journal-XXXXXX", NULL);
+  g_autofree char *unknot_dir = g_build_filename (dir, "unknot", NULL);
+  g_autofree char *path = g_build_filename (unknot_dir, "journal.db", NULL);
+
+  g_assert (dir != NULL);
+  g_assert (g_mkdir_with_parents (unknot_dir, 0700) == 0);
+  journal_test_generate (path, n);
+
+  return g_steal_pointer (&path);
+}
+
 static char **
 child_environment (const char *home,
-                   gboolean    first_run)
+                   gboolean    first_run,
+                   const char *journal)
 {
   g_autofree char *data = g_build_filename (home, "data", NULL);
   g_autofree char *config = g_build_filename (home, "config", NULL);
@@ -162,6 +187,19 @@ child_environment (const char *home,
 
   g_mkdir_with_parents (data, 0700);
   g_mkdir_with_parents (settings_dir, 0700);
+
+  if (journal != NULL)
+    {
+      g_autofree char *unknot_dir = g_build_filename (data, "unknot", NULL);
+      g_autofree char *copy = g_build_filename (unknot_dir, "journal.db", NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (journal);
+      g_autoptr(GFile) to = g_file_new_for_path (copy);
+      g_autoptr(GError) error = NULL;
+
+      g_mkdir_with_parents (unknot_dir, 0700);
+      if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+        g_error ("could not copy the journal: %s", error->message);
+    }
 
   /* Settings in a file of the fresh configuration directory, so that a returning
    * person's first run is already done. */
@@ -188,6 +226,7 @@ child_environment (const char *home,
 static gboolean
 run_once (const char *exe,
           gboolean    first_run,
+          const char *journal,
           Sample     *sample)
 {
   g_autofree char *home = g_dir_make_tmp ("unknot-bench-startup-XXXXXX", NULL);
@@ -203,7 +242,7 @@ run_once (const char *exe,
 
   g_assert (home != NULL);
   home_file = g_file_new_for_path (home);
-  envp = child_environment (home, first_run);
+  envp = child_environment (home, first_run, journal);
   err_fd = g_open (log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   g_assert (err_fd >= 0);
 
@@ -244,17 +283,23 @@ main (int   argc,
       char *argv[])
 {
   int runs = 7;
+  int journal_entries = -1;
   gboolean first_run = FALSE;
   g_auto(GStrv) programs = NULL;
   const GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Starts of each program (default 7)", "N" },
     { "first-run", 0, 0, G_OPTION_ARG_NONE, &first_run, "Start Unknot as a new person would, with the welcome dialog", NULL },
+    { "journal-entries", 'j', 0, G_OPTION_ARG_INT, &journal_entries, "Compare Unknot with a journal of N entries against Unknot with an empty one", "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &programs, NULL, "[UNKNOT [BARE-WINDOW]]" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   const char *names[2] = { "Unknot", "bare window" };
+  const char *journals[2] = { NULL, NULL };
+  g_autofree char *long_journal = NULL;
+  g_autofree char *empty_journal = NULL;
+  g_autofree char *long_name = NULL;
   const char *exe_args[2];
   g_autofree char *unknot_exe = NULL;
   g_autofree char *bare_exe = NULL;
@@ -277,6 +322,8 @@ main (int   argc,
   exe_args[0] = programs != NULL && programs[0] != NULL ? programs[0] : g_getenv ("UNKNOT_EXE");
   exe_args[1] = programs != NULL && programs[0] != NULL && programs[1] != NULL
                 ? programs[1] : g_getenv ("UNKNOT_BARE_WINDOW_EXE");
+  if (journal_entries >= 0)
+    exe_args[1] = exe_args[0];
   if (exe_args[0] == NULL || exe_args[1] == NULL)
     {
       g_printerr ("Usage: bench-startup [--runs N] [--first-run] UNKNOT BARE-WINDOW\n"
@@ -292,6 +339,14 @@ main (int   argc,
       return EXIT_SUCCESS;
     }
 
+  if (journal_entries >= 0)
+    {
+      journals[0] = long_journal = make_journal_template (journal_entries);
+      journals[1] = empty_journal = make_journal_template (0);
+      names[0] = long_name = g_strdup_printf ("%d entries", journal_entries);
+      names[1] = "empty journal";
+    }
+
   samples[0] = unknot_samples = g_new0 (Sample, runs);
   samples[1] = bare_samples = g_new0 (Sample, runs);
 
@@ -305,11 +360,12 @@ main (int   argc,
     {
       Sample warm;
 
-      if (!run_once (exes[p], first_run, &warm))
+      if (!run_once (exes[p], first_run, journals[p], &warm))
         return EXIT_FAILURE;
     }
 
-  g_print ("  run  Unknot: frame (CPU)     total     peak   bare window: frame (CPU)     total     peak\n");
+  g_print ("  run  %-14s frame (CPU)     total     peak   %-14s frame (CPU)     total     peak\n",
+           names[0], names[1]);
   for (int i = 0; i < runs; i++)
     {
       /* ABBA order: neither program always goes first. */
@@ -317,7 +373,7 @@ main (int   argc,
         {
           guint p = (i % 2 == 0) ? k : 1 - k;
 
-          if (!run_once (exes[p], first_run, &samples[p][i]))
+          if (!run_once (exes[p], first_run, journals[p], &samples[p][i]))
             return EXIT_FAILURE;
         }
       g_print ("  %3d  %8.1f ms (%4.0f ms) %6.0f ms %5.1f MB   %8.1f ms (%4.0f ms) %6.0f ms %5.1f MB\n",
@@ -352,6 +408,18 @@ main (int   argc,
   for (guint p = 0; p < 2; p++)
     g_print ("  %-12s first frame %7.1f ms (CPU %6.1f ms), whole run %7.1f ms, peak memory %6.1f MB\n",
              names[p], frame_ms[p], cpu_ms[p], total_ms[p], peak_mb[p]);
+
+  if (journal_entries >= 0)
+    {
+      g_print ("\nWith %d entries against an empty journal: first frame %.3f× (target ≤ %.2f×: %s), "
+               "whole run %.3f×, CPU by the first frame %.3f×, peak memory %+.1f MB\n",
+               journal_entries, frame_ms[0] / frame_ms[1], TARGET_JOURNAL_RATIO,
+               frame_ms[0] / frame_ms[1] <= TARGET_JOURNAL_RATIO ? "met" : "not met",
+               total_ms[0] / total_ms[1], cpu_ms[0] / cpu_ms[1], peak_mb[0] - peak_mb[1]);
+      g_unlink (long_journal);
+      g_unlink (empty_journal);
+      return EXIT_SUCCESS;
+    }
 
   g_print ("\nFirst frame: %.2f× the bare window's (target ≤ %.2f×: %s)\n",
            frame_ms[0] / frame_ms[1], TARGET_TIME_RATIO,
