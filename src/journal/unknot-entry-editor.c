@@ -559,6 +559,10 @@ save (UnknotEntryEditor *self)
       return;
     }
 
+  /* A new try: the last error goes until this one is answered. */
+  self->showing_error = FALSE;
+  adw_banner_set_revealed (self->banner, FALSE);
+
   entry = collect_entry (self);
   data = g_new0 (SaveData, 1);
   data->self = g_object_ref (self);
