@@ -783,13 +783,23 @@ test_red_flag_advice (void)
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (alert),
                             unknot_red_flag_tier_get_advice (UNKNOT_RED_FLAG_TIER_NOW)));
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (alert), unknot_red_flags_get_disclaimer ()));
+  /* Shown, not only there: its button can be clicked, and it closes the advice. */
+  {
+    ButtonCheck check = { GTK_WIDGET (alert), "_I Understand" };
+    InView view = { NULL, GTK_WIDGET (fixture.window) };
+
+    unknot_test_wait_until (button_shown, &check);
+    view.widget = find_button_with_label (GTK_WIDGET (alert), "_I Understand");
+    unknot_test_wait_until (in_view, &view);
+  }
   unknot_test_save_png (fixture.window, "entry-editor-red-flag-advice.png");
 
   wait_for_n_entries (&fixture, 1);
   stored = g_list_model_get_item (G_LIST_MODEL (fixture.journal), 0);
   g_assert_true (g_strv_equal (unknot_journal_entry_get_red_flags (stored), flags));
 
-  adw_dialog_force_close (ADW_DIALOG (alert));
+  click_button_labelled (GTK_WIDGET (alert), "_I Understand");
+  g_assert_null (unknot_test_find_descendant (GTK_WIDGET (fixture.window), ADW_TYPE_ALERT_DIALOG));
   fixture_tear_down (&fixture);
 }
 
@@ -1069,3 +1079,4 @@ main (int   argc,
 
   return g_test_run ();
 }
+

@@ -344,6 +344,7 @@ show_error (UnknotEntryEditor *self,
             const char        *message)
 {
   self->showing_error = TRUE;
+  gtk_widget_add_css_class (GTK_WIDGET (self->banner), "error");
   adw_banner_set_title (self->banner, message);
   adw_banner_set_revealed (self->banner, TRUE);
   gtk_accessible_announce (GTK_ACCESSIBLE (self), message,
