@@ -452,6 +452,118 @@ test_rendering_states_and_styles (Fixture       *fixture,
   g_assert_cmpint (colour_distance (p_plain, p_light_again), ==, 0);
 }
 
+static void
+on_notify_count_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *count)
+{
+  (*count)++;
+}
+
+static void
+assert_checked (UnknotBodyMap *map,
+                const char    *id,
+                gboolean       checked)
+{
+  GtkWidget *region = unknot_body_map_get_region_widget (map, id);
+
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (region), GTK_ACCESSIBLE_STATE_CHECKED,
+                                    checked ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                            : GTK_ACCESSIBLE_TRISTATE_FALSE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (region), GTK_ACCESSIBLE_STATE_SELECTED,
+                                    checked);
+  g_assert_cmpint (unknot_body_map_region_get_selected (UNKNOT_BODY_MAP_REGION (region)), ==,
+                   checked);
+}
+
+/* A map in multiple mode: Enter or Space (the regions' activate signal) adds a region
+ * to the selection and takes it out again; each change is notified once; regions are
+ * check boxes that say whether they are chosen; the single selection stays alone.
+ * Real clicks on such a map are in test-entry-editor, a pointer test. */
+static void
+test_multiple_selection (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  UnknotBodyMap *map = g_object_new (UNKNOT_TYPE_BODY_MAP,
+                                     "resource-path", RESOURCE_BASE_PATH "/bodymap/back.svg",
+                                     "multiple", TRUE,
+                                     NULL);
+  const char *both[] = { "upper-trapezius-left", "spine", NULL };
+  const char *with_unknown[] = { "gluteals-right", "no-such-muscle", NULL };
+  g_autofree char *activated = NULL;
+  GtkWidget *trap, *spine;
+  const char * const *selected;
+  guint notified = 0;
+  g_auto(GStrv) from_property = NULL;
+
+  gtk_window_set_default_size (window, 480, 800);
+  gtk_window_set_child (window, GTK_WIDGET (map));
+  gtk_window_present (window);
+  unknot_test_wait_until (map_is_rendered, map);
+
+  g_assert_true (unknot_body_map_get_multiple (map));
+  g_assert_null (unknot_body_map_get_selected_regions (map));
+  trap = unknot_body_map_get_region_widget (map, "upper-trapezius-left");
+  spine = unknot_body_map_get_region_widget (map, "spine");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (trap), GTK_ACCESSIBLE_ROLE_CHECKBOX);
+  assert_checked (map, "upper-trapezius-left", FALSE);
+
+  g_signal_connect (map, "notify::selected-regions", G_CALLBACK (on_notify_count_cb), &notified);
+  g_signal_connect (map, "region-activated", G_CALLBACK (on_region_activated_cb), &activated);
+
+  /* Two regions, each chosen with its key binding, are both chosen, in reading order. */
+  gtk_widget_grab_focus (spine);
+  g_assert_true (gtk_widget_activate (spine));
+  g_assert_cmpstr (activated, ==, "spine");
+  gtk_widget_grab_focus (trap);
+  g_assert_true (gtk_widget_activate (trap));
+  g_assert_cmpstr (activated, ==, "upper-trapezius-left");
+  g_assert_cmpuint (notified, ==, 2);
+  selected = unknot_body_map_get_selected_regions (map);
+  g_assert_true (g_strv_equal (selected, both));
+  g_object_get (map, "selected-regions", &from_property, NULL);
+  g_assert_true (g_strv_equal ((const char * const *) from_property, both));
+  assert_checked (map, "upper-trapezius-left", TRUE);
+  assert_checked (map, "spine", TRUE);
+  g_assert_null (unknot_body_map_get_selected_region (map));
+
+  /* The same key again takes it out. */
+  g_assert_true (gtk_widget_activate (trap));
+  g_assert_cmpuint (notified, ==, 3);
+  assert_checked (map, "upper-trapezius-left", FALSE);
+  assert_checked (map, "spine", TRUE);
+  g_assert_cmpuint (g_strv_length ((GStrv) unknot_body_map_get_selected_regions (map)), ==, 1);
+
+  /* From outside: unknown ids are left out; the same set again is no change. */
+  unknot_body_map_set_selected_regions (map, with_unknown);
+  g_assert_cmpuint (notified, ==, 4);
+  g_assert_cmpstr (unknot_body_map_get_selected_regions (map)[0], ==, "gluteals-right");
+  g_assert_null (unknot_body_map_get_selected_regions (map)[1]);
+  assert_checked (map, "spine", FALSE);
+  unknot_body_map_set_selected_regions (map, with_unknown);
+  g_assert_cmpuint (notified, ==, 4);
+  unknot_body_map_set_selected_regions (map, NULL);
+  g_assert_cmpuint (notified, ==, 5);
+  g_assert_null (unknot_body_map_get_selected_regions (map));
+
+  gtk_window_destroy (window);
+}
+
+/* The single-selection map knows nothing of the multiple one. */
+static void
+test_single_is_not_multiple (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *trap = unknot_body_map_get_region_widget (fixture->map, "upper-trapezius-left");
+
+  g_assert_false (unknot_body_map_get_multiple (fixture->map));
+  g_assert_true (gtk_widget_activate (trap));
+  g_assert_true (gtk_widget_activate (trap));
+  /* A second activation keeps it chosen, as before. */
+  g_assert_cmpstr (unknot_body_map_get_selected_region (fixture->map), ==, "upper-trapezius-left");
+  g_assert_null (unknot_body_map_get_selected_regions (fixture->map));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,10 +580,12 @@ main (int   argc,
   ADD ("/body-map/accessible-and-activation", test_accessible_and_activation);
   ADD ("/body-map/rendering-states-and-styles", test_rendering_states_and_styles);
   ADD ("/body-map/scale-factor", test_scale_factor);
+  ADD ("/body-map/single-is-not-multiple", test_single_is_not_multiple);
 
 #undef ADD
 
   g_test_add_func ("/body-map/labels-in-window", test_labels_in_window);
+  g_test_add_func ("/body-map/multiple-selection", test_multiple_selection);
 
   return g_test_run ();
 }

@@ -12,8 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* A checkable region (for a map in multiple mode) is a check box for screen readers. */
 UnknotBodyMapRegion *unknot_body_map_region_new          (const char           *region_id,
-                                                          guint                 index);
+                                                          guint                 index,
+                                                          gboolean              checkable);
 guint                unknot_body_map_region_get_index    (UnknotBodyMapRegion  *self);
 void                 unknot_body_map_region_set_label    (UnknotBodyMapRegion  *self,
                                                           const char           *label);

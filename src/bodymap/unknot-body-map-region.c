@@ -28,6 +28,7 @@ struct _UnknotBodyMapRegion
   GdkTexture      *edge_mask;
 
   guint            selected : 1;
+  guint            checkable : 1;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotBodyMapRegion, unknot_body_map_region, GTK_TYPE_WIDGET)
@@ -249,16 +250,26 @@ unknot_body_map_region_init (UnknotBodyMapRegion *self)
 
 UnknotBodyMapRegion *
 unknot_body_map_region_new (const char *region_id,
-                            guint       index)
+                            guint       index,
+                            gboolean    checkable)
 {
-  UnknotBodyMapRegion *self = g_object_new (UNKNOT_TYPE_BODY_MAP_REGION, NULL);
+  UnknotBodyMapRegion *self;
 
+  self = g_object_new (UNKNOT_TYPE_BODY_MAP_REGION,
+                       "accessible-role", checkable ? GTK_ACCESSIBLE_ROLE_CHECKBOX
+                                                    : GTK_ACCESSIBLE_ROLE_BUTTON,
+                       NULL);
   self->region_id = g_strdup (region_id);
   self->index = index;
+  self->checkable = !!checkable;
   unknot_body_map_region_set_label (self, region_id);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_SELECTED, FALSE,
                                -1);
+  if (self->checkable)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                                 GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_FALSE,
+                                 -1);
 
   return self;
 }
@@ -322,6 +333,11 @@ unknot_body_map_region_set_selected (UnknotBodyMapRegion *self,
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_SELECTED, selected,
                                -1);
+  if (self->checkable)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                                 GTK_ACCESSIBLE_STATE_CHECKED,
+                                 selected ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                                 -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

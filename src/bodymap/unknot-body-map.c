@@ -40,6 +40,9 @@ struct _UnknotBodyMap
   /* UnknotBodyMapRegion children, in reading order (top to bottom, left to right). */
   GPtrArray        *regions;
   char             *selected_region;
+  /* In multiple mode: the chosen regions, in reading order. */
+  GStrv             selected_regions;
+  gboolean          multiple;
 
   /* Where the drawing sits inside the widget, in whole logical pixels. */
   GdkRectangle      map_rect;
@@ -63,6 +66,8 @@ enum {
   PROP_0,
   PROP_RESOURCE_PATH,
   PROP_SELECTED_REGION,
+  PROP_MULTIPLE,
+  PROP_SELECTED_REGIONS,
   N_PROPS
 };
 
@@ -73,6 +78,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void sync_selected_regions (UnknotBodyMap *self);
 
 /* Region ids, in document order, of every element whose class list has "region". */
 typedef struct
@@ -217,7 +224,7 @@ unknot_body_map_load (UnknotBodyMap *self)
         }
 
       /* Index 0 in the ID map means "no region". */
-      region = unknot_body_map_region_new (id, i + 1);
+      region = unknot_body_map_region_new (id, i + 1, self->multiple);
       unknot_body_map_region_set_svg_bounds (region,
                                              &GRAPHENE_RECT_INIT (ink.x, ink.y,
                                                                   ink.width, ink.height));
@@ -659,7 +666,9 @@ unknot_body_map_focus (GtkWidget        *widget,
    * leaves it: the map is one stop in the focus chain, arrows move inside it. */
   if (focus_child == NULL || !gtk_widget_has_focus (focus_child))
     {
-      target = find_region (self, self->selected_region);
+      target = find_region (self, self->multiple
+                                  ? (self->selected_regions ? self->selected_regions[0] : NULL)
+                                  : self->selected_region);
       if (target == NULL)
         target = g_ptr_array_index (self->regions,
                                     direction == GTK_DIR_TAB_BACKWARD ||
@@ -696,6 +705,12 @@ unknot_body_map_constructed (GObject *object)
 
   if (self->resource_path != NULL)
     unknot_body_map_load (self);
+
+  if (self->multiple)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    _("Use the arrow keys to move between muscles, Space or Enter to choose or unchoose one"),
+                                    -1);
 }
 
 static void
@@ -729,6 +744,7 @@ unknot_body_map_finalize (GObject *object)
   g_clear_pointer (&self->resource_path, g_free);
   g_clear_pointer (&self->css_base, g_free);
   g_clear_pointer (&self->selected_region, g_free);
+  g_clear_pointer (&self->selected_regions, g_strfreev);
 
   G_OBJECT_CLASS (unknot_body_map_parent_class)->finalize (object);
 }
@@ -749,6 +765,14 @@ unknot_body_map_get_property (GObject    *object,
 
     case PROP_SELECTED_REGION:
       g_value_set_string (value, self->selected_region);
+      break;
+
+    case PROP_MULTIPLE:
+      g_value_set_boolean (value, self->multiple);
+      break;
+
+    case PROP_SELECTED_REGIONS:
+      g_value_set_boxed (value, self->selected_regions);
       break;
 
     default:
@@ -772,6 +796,14 @@ unknot_body_map_set_property (GObject      *object,
 
     case PROP_SELECTED_REGION:
       unknot_body_map_set_selected_region (self, g_value_get_string (value));
+      break;
+
+    case PROP_MULTIPLE:
+      self->multiple = g_value_get_boolean (value);
+      break;
+
+    case PROP_SELECTED_REGIONS:
+      unknot_body_map_set_selected_regions (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -822,13 +854,42 @@ unknot_body_map_class_init (UnknotBodyMapClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * UnknotBodyMap:multiple:
+   *
+   * Whether several regions can be chosen: a click, Space or Enter on a region then
+   * adds it to #UnknotBodyMap:selected-regions or takes it out again, and each region
+   * is a check box for screen readers. Without it (the default) one region is
+   * #UnknotBodyMap:selected-region.
+   */
+  properties[PROP_MULTIPLE] =
+    g_param_spec_boolean ("multiple", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_CONSTRUCT_ONLY |
+                           G_PARAM_STATIC_STRINGS));
+
+  /**
+   * UnknotBodyMap:selected-regions:
+   *
+   * In multiple mode, the ids of the chosen regions in reading order (%NULL when none
+   * is chosen). Ids the map does not know are left out.
+   */
+  properties[PROP_SELECTED_REGIONS] =
+    g_param_spec_boxed ("selected-regions", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * UnknotBodyMap::region-activated:
    * @region_id: the id of the region
    *
-   * A region was clicked, or chosen with Enter or Space.
+   * A region was clicked, or chosen with Enter or Space. In multiple mode it is
+   * emitted after the region was added to the selection or taken out of it.
    */
   signals[SIGNAL_REGION_ACTIVATED] =
     g_signal_new ("region-activated",
@@ -940,6 +1001,10 @@ unknot_body_map_set_selected_region (UnknotBodyMap *self,
                                            g_strcmp0 (unknot_body_map_region_get_region_id (region),
                                                       region_id) == 0);
     }
+
+  /* In multiple mode this chooses the one region alone. */
+  if (self->multiple)
+    sync_selected_regions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
 }
@@ -1097,14 +1162,104 @@ unknot_body_map_clear_heat (UnknotBodyMap *self)
     unknot_body_map_region_set_heat (g_ptr_array_index (self->regions, i), -1);
 }
 
+/* The chosen regions as the regions themselves say, in reading order. */
+static void
+sync_selected_regions (UnknotBodyMap *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      UnknotBodyMapRegion *region = g_ptr_array_index (self->regions, i);
+
+      if (unknot_body_map_region_get_selected (region))
+        {
+          g_strv_builder_add (builder, unknot_body_map_region_get_region_id (region));
+          n++;
+        }
+    }
+
+  ids = n > 0 ? g_strv_builder_end (builder) : NULL;
+  if ((ids == NULL && self->selected_regions == NULL) ||
+      (ids != NULL && self->selected_regions != NULL &&
+       g_strv_equal ((const char * const *) ids, (const char * const *) self->selected_regions)))
+    return;
+
+  g_strfreev (self->selected_regions);
+  self->selected_regions = g_steal_pointer (&ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGIONS]);
+}
+
 void
 unknot_body_map_region_activated (UnknotBodyMap       *self,
                                   UnknotBodyMapRegion *region)
 {
   const char *id = unknot_body_map_region_get_region_id (region);
 
-  unknot_body_map_set_selected_region (self, id);
+  if (self->multiple)
+    {
+      unknot_body_map_region_set_selected (region, !unknot_body_map_region_get_selected (region));
+      sync_selected_regions (self);
+    }
+  else
+    unknot_body_map_set_selected_region (self, id);
+
   g_signal_emit (self, signals[SIGNAL_REGION_ACTIVATED], 0, id);
+}
+
+/**
+ * unknot_body_map_get_multiple:
+ *
+ * Returns: whether several regions can be chosen
+ */
+gboolean
+unknot_body_map_get_multiple (UnknotBodyMap *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_BODY_MAP (self), FALSE);
+
+  return self->multiple;
+}
+
+/**
+ * unknot_body_map_get_selected_regions:
+ *
+ * Returns: (transfer none) (nullable): in multiple mode, the chosen regions' ids in
+ *   reading order, or %NULL when none is chosen
+ */
+const char * const *
+unknot_body_map_get_selected_regions (UnknotBodyMap *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_BODY_MAP (self), NULL);
+
+  return (const char * const *) self->selected_regions;
+}
+
+/**
+ * unknot_body_map_set_selected_regions:
+ * @region_ids: (nullable): the ids to choose; unknown ids are left out
+ *
+ * Chooses exactly these regions. Only for a map in multiple mode.
+ */
+void
+unknot_body_map_set_selected_regions (UnknotBodyMap      *self,
+                                      const char * const *region_ids)
+{
+  g_return_if_fail (UNKNOT_IS_BODY_MAP (self));
+  g_return_if_fail (self->multiple || region_ids == NULL || region_ids[0] == NULL);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      UnknotBodyMapRegion *region = g_ptr_array_index (self->regions, i);
+      const char *id = unknot_body_map_region_get_region_id (region);
+
+      unknot_body_map_region_set_selected (region,
+                                           region_ids != NULL &&
+                                           g_strv_contains (region_ids, id));
+    }
+
+  sync_selected_regions (self);
 }
 
 void

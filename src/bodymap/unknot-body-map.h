@@ -22,6 +22,10 @@ void         unknot_body_map_set_region_label   (UnknotBodyMap *self,
 const char  *unknot_body_map_get_selected_region (UnknotBodyMap *self);
 void         unknot_body_map_set_selected_region (UnknotBodyMap *self,
                                                   const char    *region_id);
+gboolean     unknot_body_map_get_multiple       (UnknotBodyMap *self);
+const char * const *unknot_body_map_get_selected_regions (UnknotBodyMap      *self);
+void         unknot_body_map_set_selected_regions (UnknotBodyMap      *self,
+                                                   const char * const *region_ids);
 const char  *unknot_body_map_region_at          (UnknotBodyMap *self,
                                                  double         x,
                                                  double         y);

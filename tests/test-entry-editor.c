@@ -1,0 +1,1082 @@
+/* test-entry-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pain journal's entry editor, driven with real clicks and keys over a window
+ * with a toast overlay, writing to a real journal in the test's own data folder: a new
+ * entry, a pre-filled one, the advice for warning signs, a write that fails (through
+ * the journal tests' fault VFS, which fails as a full disk does, also for root) and
+ * Undo after an edit; at 360 px, in light and dark, with pictures to look at.
+ */
+
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+
+#include "bodymap/unknot-body-map.h"
+#include "catalog/unknot-catalog.h"
+#include "journal/unknot-entry-editor.h"
+#include "journal/unknot-pain-scale.h"
+#include "journal/unknot-red-flags.h"
+#include "unknot-test-utils.h"
+
+/* The journal tests' SQLite VFS that fails on purpose, built into this test. */
+#include "journal-fault-vfs.c"
+
+typedef struct
+{
+  UnknotCatalog     *catalog;
+  UnknotJournal     *journal;
+  GtkWindow         *window;
+  AdwToastOverlay   *overlay;
+  GtkWidget         *content;
+  UnknotEntryEditor *editor;
+  /* What the editor reported, and in which order. */
+  UnknotJournalEntry *saved;
+  guint              n_in_journal_when_saved;
+  gboolean           mapped_when_saved;
+  gboolean           closed;
+  gboolean           saved_before_closed;
+} Fixture;
+
+/* ---------------------------------------------------------------------------------- */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static gboolean
+result_is_set (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static UnknotJournal *
+open_journal (const char *vfs_name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "unknot", "journal.db", NULL);
+  UnknotJournal *journal = unknot_journal_new_full (path, vfs_name);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  unknot_journal_open_async (journal, NULL, store_result_cb, &result);
+  unknot_test_wait_until (result_is_set, &result);
+  /* A journal that can only be read opens with a load error, and opens all the same. */
+  if (!unknot_journal_open_finish (journal, result, &error))
+    g_test_message ("the journal opened with: %s", error->message);
+
+  return journal;
+}
+
+static gboolean
+journal_is_idle (gpointer data)
+{
+  return !unknot_journal_is_busy (data);
+}
+
+static UnknotJournalEntry *
+add_directly (UnknotJournal      *journal,
+              UnknotJournalEntry *entry)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  UnknotJournalEntry *stored;
+
+  unknot_journal_add_async (journal, entry, NULL, store_result_cb, &result);
+  unknot_test_wait_until (result_is_set, &result);
+  stored = unknot_journal_add_finish (journal, result, &error);
+  g_assert_no_error (error);
+
+  return stored;
+}
+
+static void
+on_saved_cb (UnknotEntryEditor  *editor,
+             UnknotJournalEntry *entry,
+             Fixture            *fixture)
+{
+  g_autoptr(UnknotJournalEntry) stored = NULL;
+
+  g_assert_null (fixture->saved);
+  g_assert_false (fixture->closed);
+  fixture->saved = g_object_ref (entry);
+  stored = unknot_journal_lookup (fixture->journal, unknot_journal_entry_get_id (entry));
+  fixture->n_in_journal_when_saved = stored != NULL;
+  fixture->mapped_when_saved = gtk_widget_get_mapped (GTK_WIDGET (editor));
+}
+
+static void
+on_closed_cb (AdwDialog *dialog,
+              Fixture   *fixture)
+{
+  fixture->closed = TRUE;
+  fixture->saved_before_closed = fixture->saved != NULL;
+}
+
+static gboolean
+widget_is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+fixture_set_up (Fixture    *fixture,
+                const char *vfs_name)
+{
+  static GtkCssProvider *provider;
+
+  /* The app's own style sheet, which AdwApplication loads for the app. */
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  fixture->catalog = unknot_catalog_new_default ();
+  fixture->journal = open_journal (vfs_name);
+  unknot_test_wait_until (journal_is_idle, fixture->journal);
+
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (fixture->window, 720, 1000);
+  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  fixture->content = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (fixture->content), "The journal");
+  adw_toast_overlay_set_child (fixture->overlay, fixture->content);
+  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->overlay));
+  gtk_window_present (fixture->window);
+  unknot_test_wait_until (widget_is_drawn, fixture->window);
+}
+
+static gboolean
+map_is_rendered (gpointer data)
+{
+  graphene_point_t point;
+
+  return gtk_widget_get_mapped (data) &&
+         unknot_body_map_find_region_point (data, "spine", &point);
+}
+
+static UnknotBodyMap *
+editor_map (Fixture *fixture)
+{
+  return UNKNOT_BODY_MAP (unknot_test_find_descendant (GTK_WIDGET (fixture->editor),
+                                                       UNKNOT_TYPE_BODY_MAP));
+}
+
+static void
+present_editor (Fixture            *fixture,
+                UnknotJournalEntry *entry)
+{
+  fixture->editor = unknot_entry_editor_new (fixture->journal, fixture->catalog, entry);
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  g_signal_connect (fixture->editor, "saved", G_CALLBACK (on_saved_cb), fixture);
+  g_signal_connect (fixture->editor, "closed", G_CALLBACK (on_closed_cb), fixture);
+  unknot_entry_editor_present (fixture->editor, fixture->content);
+  unknot_test_wait_until (widget_is_drawn, fixture->editor);
+  unknot_test_wait_until (map_is_rendered, editor_map (fixture));
+  unknot_test_wait_for_frame (fixture->window);
+}
+
+static gboolean
+editor_is_gone (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->editor == NULL;
+}
+
+static void
+fixture_tear_down (Fixture *fixture)
+{
+  GtkWindow *window = fixture->window;
+
+  if (fixture->editor != NULL)
+    adw_dialog_force_close (ADW_DIALOG (fixture->editor));
+  unknot_test_wait_until (editor_is_gone, fixture);
+  unknot_test_wait_until (journal_is_idle, fixture->journal);
+  unknot_test_close_window (window);
+  /* The last replies of the journal's worker (an Undo's) are delivered. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  unknot_test_wait_until (journal_is_idle, fixture->journal);
+  g_clear_object (&fixture->saved);
+  g_assert_finalize_object (fixture->journal);
+  g_clear_object (&fixture->catalog);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Real clicks and keys inside a dialog. An open AdwDialog takes the window's events for
+ * itself (GTK propagates them from the grab widget down, never from the window), so
+ * unknot_test_click ()'s watch on the window never hears them. These send the same X
+ * events and watch for them on the dialog that holds the widget. */
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+typedef struct
+{
+  GdkEventType type;
+  guint        keycode;
+  gboolean     seen;
+} EventSeen;
+
+static gboolean
+on_event_seen_cb (GtkEventControllerLegacy *controller,
+                  GdkEvent                 *event,
+                  EventSeen                *wait)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == wait->type &&
+      (type != GDK_KEY_PRESS || gdk_key_event_get_keycode (event) == wait->keycode))
+    wait->seen = TRUE;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+event_seen (gpointer data)
+{
+  return ((EventSeen *) data)->seen;
+}
+
+static GtkEventController *
+watch_dialog (GtkWidget *widget,
+              EventSeen *wait)
+{
+  GtkWidget *dialog = gtk_widget_get_ancestor (widget, ADW_TYPE_DIALOG);
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (on_event_seen_cb), wait);
+  gtk_widget_add_controller (dialog ? dialog : GTK_WIDGET (gtk_widget_get_native (widget)),
+                             g_object_ref (controller));
+
+  return controller;
+}
+
+static void
+unwatch (GtkEventController *controller)
+{
+  GtkWidget *owner = gtk_event_controller_get_widget (controller);
+
+  if (owner != NULL)
+    gtk_widget_remove_controller (owner, controller);
+  g_object_unref (controller);
+}
+
+static Display *
+to_root (GtkWidget *widget,
+         double     x,
+         double     y,
+         int       *root_x,
+         int       *root_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  int scale = gdk_surface_get_scale_factor (surface);
+  graphene_point_t point;
+  double sx, sy;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface),
+                         DefaultRootWindow (display),
+                         (int) ((point.x + sx) * scale), (int) ((point.y + sy) * scale),
+                         root_x, root_y, &child);
+
+  return display;
+}
+
+#define dialog_click(widget, x, y) dialog_click_real (UNKNOT_TEST_WHERE, (widget), (x), (y))
+static void
+dialog_click_real (const char *file,
+                   int         line,
+                   const char *func,
+                   GtkWidget  *widget,
+                   double      x,
+                   double      y)
+{
+  EventSeen wait = { GDK_BUTTON_RELEASE };
+  GtkEventController *controller = watch_dialog (widget, &wait);
+  int root_x, root_y;
+  Display *display = to_root (widget, x, y, &root_x, &root_y);
+
+  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
+  XTestFakeButtonEvent (display, 1, True, CurrentTime);
+  XTestFakeButtonEvent (display, 1, False, CurrentTime);
+  XFlush (display);
+  unknot_test_wait_for_real (file, line, func, event_seen, &wait,
+                             "a click at (%.0f, %.0f) in %s to arrive", x, y,
+                             G_OBJECT_TYPE_NAME (widget));
+  unwatch (controller);
+}
+
+/* Types @keyval, with Control held if @control, to the focus of @widget's window. */
+#define dialog_key(widget, keyval, control) \
+  dialog_key_real (UNKNOT_TEST_WHERE, (widget), (keyval), (control))
+static void
+dialog_key_real (const char *file,
+                 int         line,
+                 const char *func,
+                 GtkWidget  *widget,
+                 guint       keyval,
+                 gboolean    control)
+{
+  /* The press: a key that closes the dialog leaves no dialog to hear its release. */
+  EventSeen wait = { GDK_KEY_PRESS };
+  GtkEventController *controller = watch_dialog (widget, &wait);
+  int root_x, root_y;
+  Display *display = to_root (widget, gtk_widget_get_width (widget) / 2.0,
+                              gtk_widget_get_height (widget) / 2.0, &root_x, &root_y);
+  KeyCode control_code = XKeysymToKeycode (display, XK_Control_L);
+
+  wait.keycode = XKeysymToKeycode (display, keyval);
+  g_assert_cmpuint (wait.keycode, !=, 0);
+  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
+  if (control)
+    XTestFakeKeyEvent (display, control_code, True, CurrentTime);
+  XTestFakeKeyEvent (display, wait.keycode, True, CurrentTime);
+  XTestFakeKeyEvent (display, wait.keycode, False, CurrentTime);
+  if (control)
+    XTestFakeKeyEvent (display, control_code, False, CurrentTime);
+  XFlush (display);
+  unknot_test_wait_for_real (file, line, func, event_seen, &wait,
+                             "the key %s, pressed over %s, to arrive",
+                             gdk_keyval_name (keyval), G_OBJECT_TYPE_NAME (widget));
+  unwatch (controller);
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+/* ---------------------------------------------------------------------------------- */
+/* Finding and using the editor's controls as a person would */
+
+static UnknotPainScale *
+pain_scale (Fixture *fixture,
+            guint    index)
+{
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+
+  unknot_test_collect (GTK_WIDGET (fixture->editor), UNKNOT_TYPE_PAIN_SCALE, scales);
+  g_assert_cmpuint (scales->len, ==, 2);
+
+  return g_ptr_array_index (scales, index);
+}
+
+#define pain_before(fixture) pain_scale ((fixture), 0)
+#define pain_after(fixture) pain_scale ((fixture), 1)
+
+typedef struct
+{
+  GtkWidget *widget;
+  GtkWidget *window;
+} InView;
+
+/* Whether the middle of @widget is inside its window and on top there. */
+static gboolean
+in_view (gpointer data)
+{
+  InView *check = data;
+  graphene_point_t point;
+  GtkWidget *picked;
+
+  if (!gtk_widget_get_mapped (check->widget) ||
+      !gtk_widget_compute_point (check->widget, check->window,
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (check->widget) / 2.0,
+                                                       gtk_widget_get_height (check->widget) / 2.0),
+                                 &point) ||
+      point.x < 0 || point.y < 0 ||
+      point.x >= gtk_widget_get_width (check->window) ||
+      point.y >= gtk_widget_get_height (check->window))
+    return FALSE;
+
+  picked = gtk_widget_pick (check->window, point.x, point.y, GTK_PICK_DEFAULT);
+  return picked != NULL && (picked == check->widget || gtk_widget_is_ancestor (picked, check->widget));
+}
+
+/* Scrolls @widget into view as the keyboard focus does, and waits for it there. */
+static void
+bring_into_view (GtkWidget *widget)
+{
+  InView check = { widget, GTK_WIDGET (gtk_widget_get_native (widget)) };
+
+  if (!in_view (&check))
+    gtk_widget_grab_focus (widget);
+  unknot_test_wait_until (in_view, &check);
+  gtk_test_widget_wait_for_draw (check.window);
+}
+
+static void
+click_widget (GtkWidget *widget)
+{
+  bring_into_view (widget);
+  dialog_click (widget, gtk_widget_get_width (widget) / 2.0,
+                gtk_widget_get_height (widget) / 2.0);
+}
+
+static void
+click_region (Fixture    *fixture,
+              const char *region_id)
+{
+  UnknotBodyMap *map = editor_map (fixture);
+  graphene_point_t point;
+
+  bring_into_view (unknot_body_map_get_region_widget (map, region_id));
+  g_assert_true (unknot_body_map_find_region_point (map, region_id, &point));
+  dialog_click (GTK_WIDGET (map), point.x, point.y);
+}
+
+/* Gives the scale the keyboard focus (as Tab does) and types @keyval. */
+static void
+type_on_scale (UnknotPainScale *scale,
+               guint            keyval)
+{
+  GtkWidget *focus;
+
+  bring_into_view (GTK_WIDGET (scale));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (scale)));
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (scale)));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (scale)));
+  dialog_key (focus, keyval, FALSE);
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+      gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+red_flag_row (Fixture    *fixture,
+              const char *red_flag_id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  const char *label = unknot_journal_get_red_flag_label (red_flag_id);
+
+  unknot_test_collect (GTK_WIDGET (fixture->editor), ADW_TYPE_SWITCH_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, g_strv_length ((GStrv) unknot_journal_get_red_flag_ids ()));
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), label) == 0)
+      return g_ptr_array_index (rows, i);
+
+  g_error ("no row for the warning sign %s", red_flag_id);
+}
+
+static GtkWidget *
+save_button (Fixture *fixture)
+{
+  return unknot_test_find_by_id (GTK_WIDGET (fixture->editor), "save_button");
+}
+
+static gboolean
+editor_closed_or_error (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->closed ||
+         (fixture->editor != NULL &&
+          adw_banner_get_revealed (ADW_BANNER (unknot_test_find_by_id (GTK_WIDGET (fixture->editor), "banner"))));
+}
+
+static void
+assert_closed_after_write (Fixture *fixture)
+{
+  unknot_test_wait_until (editor_closed_or_error, fixture);
+  if (!fixture->closed)
+    g_error ("the editor stayed open: %s",
+             adw_banner_get_title (ADW_BANNER (unknot_test_find_by_id (GTK_WIDGET (fixture->editor), "banner"))));
+  /* The journal had the entry when the editor said so, with the dialog still open,
+   * and the dialog closed only then. */
+  g_assert_nonnull (fixture->saved);
+  g_assert_cmpuint (fixture->n_in_journal_when_saved, ==, 1);
+  g_assert_true (fixture->mapped_when_saved);
+  g_assert_true (fixture->saved_before_closed);
+}
+
+/* Clicks Save and checks that the editor waits for the journal, busy. */
+static void
+click_save (Fixture *fixture)
+{
+  GtkWidget *button = save_button (fixture);
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  click_widget (button);
+  if (fixture->saved == NULL && !fixture->closed)
+    {
+      /* The write is on its way: Save says so and cannot be pressed twice. */
+      g_assert_false (gtk_widget_is_sensitive (button));
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_BUSY, TRUE);
+    }
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} CountCheck;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  CountCheck *check = data;
+
+  return g_list_model_get_n_items (check->model) == check->n;
+}
+
+static void
+wait_for_n_entries (Fixture *fixture,
+                    guint    n)
+{
+  CountCheck check = { G_LIST_MODEL (fixture->journal), n };
+
+  unknot_test_wait_for (has_n_items, &check, "the journal to hold %u entries", n);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *label;
+} ButtonCheck;
+
+static gboolean
+button_shown (gpointer data)
+{
+  ButtonCheck *check = data;
+
+  return find_button_with_label (check->root, check->label) != NULL;
+}
+
+static void
+click_button_labelled (GtkWidget  *root,
+                       const char *label)
+{
+  ButtonCheck check = { root, label };
+
+  unknot_test_wait_until (button_shown, &check);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (root)));
+  click_widget (find_button_with_label (root, label));
+}
+
+static void
+click_toast_undo (Fixture *fixture)
+{
+  click_button_labelled (GTK_WIDGET (fixture->overlay), "_Undo");
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+/* A new entry: 6 before with a click, 3 after with a key, a region on the small map,
+ * Save; the journal has exactly that entry, written before the dialog closed; the
+ * toast's Undo, after the dialog is gone, takes it out again. */
+static void
+test_new_entry (void)
+{
+  Fixture fixture = { 0 };
+  const char * const *regions;
+  g_autoptr(UnknotJournalEntry) stored = NULL;
+  GtkLabel *label;
+
+  fixture_set_up (&fixture, NULL);
+  present_editor (&fixture, NULL);
+  g_assert_cmpstr (adw_dialog_get_title (ADW_DIALOG (fixture.editor)), ==, "Log Pain");
+
+  /* Nothing chosen yet, and it says so. */
+  label = GTK_LABEL (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "regions_label"));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Tap where it hurts");
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_before (&fixture)), ==, -1);
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_after (&fixture)), ==, -1);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (pain_before (&fixture)),
+                                   GTK_ACCESSIBLE_ROLE_RADIO_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pain_before (&fixture)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Pain before");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pain_after (&fixture)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Pain after");
+  g_assert_true (unknot_test_has_text (GTK_WIDGET (pain_before (&fixture)), "No pain"));
+  g_assert_true (unknot_test_has_text (GTK_WIDGET (pain_before (&fixture)), "Worst pain imaginable"));
+
+  click_widget (unknot_pain_scale_get_button (pain_before (&fixture), 6));
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_before (&fixture)), ==, 6);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (unknot_pain_scale_get_button (pain_before (&fixture), 6))));
+
+  type_on_scale (pain_after (&fixture), GDK_KEY_3);
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_after (&fixture)), ==, 3);
+  /* The focus follows the value, as in a radio group. */
+  g_assert_true (gtk_widget_has_focus (unknot_pain_scale_get_button (pain_after (&fixture), 3)));
+
+  click_region (&fixture, "gluteals-left");
+  regions = unknot_body_map_get_selected_regions (editor_map (&fixture));
+  g_assert_nonnull (regions);
+  g_assert_cmpstr (regions[0], ==, "gluteals-left");
+  g_assert_null (regions[1]);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Gluteals, left side");
+
+  click_save (&fixture);
+  assert_closed_after_write (&fixture);
+
+  wait_for_n_entries (&fixture, 1);
+  stored = g_list_model_get_item (G_LIST_MODEL (fixture.journal), 0);
+  g_assert_cmpstr (unknot_journal_entry_get_id (stored), ==, unknot_journal_entry_get_id (fixture.saved));
+  g_assert_cmpint (unknot_journal_entry_get_pain_before (stored), ==, 6);
+  g_assert_cmpint (unknot_journal_entry_get_pain_after (stored), ==, 3);
+  regions = unknot_journal_entry_get_regions (stored);
+  g_assert_cmpuint (g_strv_length ((GStrv) regions), ==, 1);
+  g_assert_cmpstr (regions[0], ==, "gluteals-left");
+  g_assert_false (unknot_journal_entry_has_red_flags (stored));
+
+  /* The toast says so, and its Undo works with the editor gone. */
+  unknot_test_wait_until (editor_is_gone, &fixture);
+  g_assert_true (unknot_test_has_text (GTK_WIDGET (fixture.overlay), "Entry saved"));
+  click_toast_undo (&fixture);
+  wait_for_n_entries (&fixture, 0);
+
+  fixture_tear_down (&fixture);
+}
+
+/* An entry from a finished hold: its regions, technique, tool and time show chosen. */
+static void
+test_pre_filled (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(UnknotJournalEntry) entry = unknot_journal_entry_new ();
+  const char *regions[] = { "upper-trapezius-left", "spine", NULL };
+  GListModel *techniques;
+  g_autoptr(UnknotTechnique) technique = NULL;
+  UnknotTool *tool;
+  AdwComboRow *technique_row, *tool_row;
+  GtkStringObject *item;
+  GtkLabel *label;
+
+  fixture_set_up (&fixture, NULL);
+
+  /* The first technique done with a tool. */
+  techniques = unknot_catalog_get_techniques (fixture.catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (techniques) && technique == NULL; i++)
+    {
+      g_autoptr(UnknotTechnique) candidate = g_list_model_get_item (techniques, i);
+
+      if (unknot_technique_get_tool_id (candidate) != NULL)
+        technique = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (technique);
+  tool = unknot_catalog_lookup_tool (fixture.catalog, unknot_technique_get_tool_id (technique));
+  g_assert_nonnull (tool);
+
+  unknot_journal_entry_set_regions (entry, regions);
+  unknot_journal_entry_set_technique_id (entry, unknot_technique_get_id (technique));
+  unknot_journal_entry_set_tool_id (entry, unknot_tool_get_id (tool));
+  unknot_journal_entry_set_seconds (entry, 95);
+  unknot_journal_entry_set_pain_before (entry, 4);
+  present_editor (&fixture, entry);
+
+  /* The map shows both chosen, each region says so, and both are named below it. */
+  g_assert_true (g_strv_equal (unknot_body_map_get_selected_regions (editor_map (&fixture)),
+                               (const char * const *) regions));
+  for (guint i = 0; regions[i] != NULL; i++)
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (unknot_body_map_get_region_widget (editor_map (&fixture), regions[i])),
+                                      GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (unknot_body_map_get_region_widget (editor_map (&fixture), "gluteals-left")),
+                                    GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+  label = GTK_LABEL (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "regions_label"));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Upper trapezius, left side\nSpine");
+
+  technique_row = ADW_COMBO_ROW (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "technique_row"));
+  item = adw_combo_row_get_selected_item (technique_row);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, unknot_technique_get_title (technique));
+  tool_row = ADW_COMBO_ROW (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "tool_row"));
+  item = adw_combo_row_get_selected_item (tool_row);
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, unknot_tool_get_name (tool));
+  g_assert_cmpfloat (adw_spin_row_get_value (ADW_SPIN_ROW (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "minutes_row"))), ==, 1);
+  g_assert_cmpfloat (adw_spin_row_get_value (ADW_SPIN_ROW (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "seconds_row"))), ==, 35);
+
+  /* Pain before shows its value, for the eye and for screen readers. */
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_before (&fixture)), ==, 4);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (unknot_pain_scale_get_button (pain_before (&fixture), 4))));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pain_before (&fixture)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "4 of 10. Type 0 to 9, or End for 10; the arrow keys move by one.");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pain_after (&fixture)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "No value. Type 0 to 9, or End for 10; the arrow keys move by one.");
+
+  /* A region clicked on the map joins the others; clicked again, it leaves. */
+  click_region (&fixture, "gluteals-left");
+  g_assert_cmpuint (g_strv_length ((GStrv) unknot_body_map_get_selected_regions (editor_map (&fixture))), ==, 3);
+  click_region (&fixture, "gluteals-left");
+  g_assert_true (g_strv_equal (unknot_body_map_get_selected_regions (editor_map (&fixture)),
+                               (const char * const *) regions));
+
+  /* Keys on the scales: End is 10, the arrows move by one, Delete clears pain after. */
+  type_on_scale (pain_after (&fixture), GDK_KEY_End);
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_after (&fixture)), ==, 10);
+  dialog_key (unknot_pain_scale_get_button (pain_after (&fixture), 10), GDK_KEY_Left, FALSE);
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_after (&fixture)), ==, 9);
+  dialog_key (unknot_pain_scale_get_button (pain_after (&fixture), 9), GDK_KEY_Delete, FALSE);
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_after (&fixture)), ==, -1);
+
+  /* Escape with nothing changed closes at once, and nothing was written. */
+  dialog_key (unknot_pain_scale_get_button (pain_after (&fixture), 9), GDK_KEY_Escape, FALSE);
+  unknot_test_wait_until (editor_is_gone, &fixture);
+  g_assert_null (fixture.saved);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.journal)), ==, 0);
+
+  fixture_tear_down (&fixture);
+}
+
+static gboolean
+alert_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *alert = unknot_test_find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_ALERT_DIALOG);
+
+  return alert != NULL && gtk_widget_get_mapped (alert);
+}
+
+/* A warning sign saved: its tier's advice appears at once, with the disclaimer. */
+static void
+test_red_flag_advice (void)
+{
+  Fixture fixture = { 0 };
+  AdwAlertDialog *alert;
+  g_autoptr(UnknotJournalEntry) stored = NULL;
+  const char *flags[] = { "saddle-numbness", NULL };
+
+  fixture_set_up (&fixture, NULL);
+  present_editor (&fixture, NULL);
+  g_assert_cmpint (unknot_red_flags_get_tier (flags), ==, UNKNOT_RED_FLAG_TIER_NOW);
+
+  click_widget (unknot_pain_scale_get_button (pain_before (&fixture), 5));
+  click_region (&fixture, "erector-spinae-lumbar-right");
+  click_widget (red_flag_row (&fixture, "saddle-numbness"));
+  g_assert_true (adw_switch_row_get_active (ADW_SWITCH_ROW (red_flag_row (&fixture, "saddle-numbness"))));
+  click_save (&fixture);
+  assert_closed_after_write (&fixture);
+
+  unknot_test_wait_until (alert_shown, &fixture);
+  alert = ADW_ALERT_DIALOG (unknot_test_find_descendant (GTK_WIDGET (fixture.window), ADW_TYPE_ALERT_DIALOG));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (alert), ==,
+                   unknot_red_flag_tier_get_title (UNKNOT_RED_FLAG_TIER_NOW));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (alert), ==, "Get Help Now");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (alert),
+                            unknot_red_flag_tier_get_advice (UNKNOT_RED_FLAG_TIER_NOW)));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (alert), unknot_red_flags_get_disclaimer ()));
+  /* Shown, not only there: its button can be clicked, and it closes the advice. */
+  {
+    ButtonCheck check = { GTK_WIDGET (alert), "_I Understand" };
+    InView view = { NULL, GTK_WIDGET (fixture.window) };
+
+    unknot_test_wait_until (button_shown, &check);
+    view.widget = find_button_with_label (GTK_WIDGET (alert), "_I Understand");
+    unknot_test_wait_until (in_view, &view);
+  }
+  unknot_test_save_png (fixture.window, "entry-editor-red-flag-advice.png");
+
+  wait_for_n_entries (&fixture, 1);
+  stored = g_list_model_get_item (G_LIST_MODEL (fixture.journal), 0);
+  g_assert_true (g_strv_equal (unknot_journal_entry_get_red_flags (stored), flags));
+
+  click_button_labelled (GTK_WIDGET (alert), "_I Understand");
+  g_assert_null (unknot_test_find_descendant (GTK_WIDGET (fixture.window), ADW_TYPE_ALERT_DIALOG));
+  fixture_tear_down (&fixture);
+}
+
+static gboolean
+banner_revealed (gpointer data)
+{
+  return adw_banner_get_revealed (data);
+}
+
+/* The write fails (a full disk, through the fault VFS): the editor stays open with
+ * everything typed and says why; once there is room, Save saves it all. */
+static void
+test_save_error (void)
+{
+  Fixture fixture = { 0 };
+  AdwBanner *banner;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *notes = NULL;
+  g_autoptr(GPtrArray) qualities = g_ptr_array_new ();
+  GtkToggleButton *quality;
+  g_autoptr(UnknotJournalEntry) stored = NULL;
+
+  journal_fault_vfs_register ();
+  fixture_set_up (&fixture, JOURNAL_FAULT_VFS);
+  present_editor (&fixture, NULL);
+  g_assert_false (unknot_journal_is_read_only (fixture.journal));
+
+  click_widget (unknot_pain_scale_get_button (pain_before (&fixture), 7));
+  click_region (&fixture, "hamstrings-right");
+  unknot_test_collect (GTK_WIDGET (fixture.editor), GTK_TYPE_TOGGLE_BUTTON, qualities);
+  quality = NULL;
+  for (guint i = 0; i < qualities->len && quality == NULL; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (qualities, i), "quality"))
+      quality = g_ptr_array_index (qualities, i);
+  g_assert_nonnull (quality);
+  click_widget (GTK_WIDGET (quality));
+  g_assert_true (gtk_toggle_button_get_active (quality));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "notes_view")));
+  gtk_text_buffer_set_text (buffer, "typed with care", -1);
+
+  /* The disk is full from the next write on. */
+  unknot_test_wait_until (journal_is_idle, fixture.journal);
+  journal_fault_vfs_arm (JOURNAL_FAULT_DISK_FULL, 1);
+  click_save (&fixture);
+  banner = ADW_BANNER (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "banner"));
+  unknot_test_wait_until (banner_revealed, banner);
+  g_test_message ("the editor says: %s", adw_banner_get_title (banner));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "disk is full"));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "What you typed is still here"));
+  unknot_test_save_png (fixture.window, "entry-editor-error.png");
+
+  /* Still open, Save can be pressed again, and everything typed is there. */
+  g_assert_nonnull (fixture.editor);
+  g_assert_false (fixture.closed);
+  g_assert_null (fixture.saved);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture.editor)));
+  g_assert_true (gtk_widget_is_sensitive (save_button (&fixture)));
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_before (&fixture)), ==, 7);
+  g_assert_cmpstr (unknot_body_map_get_selected_regions (editor_map (&fixture))[0], ==, "hamstrings-right");
+  g_assert_true (gtk_toggle_button_get_active (quality));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (notes, ==, "typed with care");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.journal)), ==, 0);
+
+  /* With room again, the same Save keeps it all. */
+  journal_fault_vfs_disarm ();
+  click_save (&fixture);
+  assert_closed_after_write (&fixture);
+  wait_for_n_entries (&fixture, 1);
+  stored = g_list_model_get_item (G_LIST_MODEL (fixture.journal), 0);
+  g_assert_cmpint (unknot_journal_entry_get_pain_before (stored), ==, 7);
+  g_assert_cmpstr (unknot_journal_entry_get_notes (stored), ==, "typed with care");
+  g_assert_cmpuint (g_strv_length ((GStrv) unknot_journal_entry_get_qualities (stored)), ==, 1);
+
+  fixture_tear_down (&fixture);
+}
+
+/* A journal that can only be read: Save is off, and the editor says why. */
+static void
+test_read_only_journal (void)
+{
+  Fixture fixture = { 0 };
+  AdwBanner *banner;
+
+  journal_fault_vfs_register ();
+  journal_fault_vfs_arm (JOURNAL_FAULT_READ_ONLY, 0);
+  fixture_set_up (&fixture, JOURNAL_FAULT_VFS);
+  g_assert_true (unknot_journal_is_read_only (fixture.journal));
+  present_editor (&fixture, NULL);
+
+  banner = ADW_BANNER (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "banner"));
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_test_message ("the editor says: %s", adw_banner_get_title (banner));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "can only be read"));
+  g_assert_false (gtk_widget_is_sensitive (save_button (&fixture)));
+
+  /* Ctrl+Enter does not save either. */
+  click_widget (unknot_pain_scale_get_button (pain_before (&fixture), 2));
+  click_region (&fixture, "spine");
+  dialog_key (unknot_pain_scale_get_button (pain_before (&fixture), 2), GDK_KEY_Return, TRUE);
+  g_assert_false (gtk_widget_is_sensitive (save_button (&fixture)));
+  unknot_test_wait_until (journal_is_idle, fixture.journal);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (fixture.saved);
+  g_assert_nonnull (fixture.editor);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "save_stack"))),
+                   ==, "label");
+
+  fixture_tear_down (&fixture);
+  journal_fault_vfs_disarm ();
+}
+
+static gboolean
+pain_before_is_six (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(UnknotJournalEntry) entry = NULL;
+
+  entry = unknot_journal_lookup (fixture->journal, unknot_journal_entry_get_id (fixture->saved));
+
+  return entry != NULL && unknot_journal_entry_get_pain_before (entry) == 6;
+}
+
+/* Editing an entry, then the toast's Undo: the journal holds the old values again. */
+static void
+test_edit_and_undo (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(UnknotJournalEntry) entry = unknot_journal_entry_new ();
+  g_autoptr(UnknotJournalEntry) first = NULL;
+  g_autoptr(UnknotJournalEntry) edited = NULL;
+  const char *regions[] = { "quadratus-lumborum-right", NULL };
+
+  fixture_set_up (&fixture, NULL);
+  unknot_journal_entry_set_regions (entry, regions);
+  unknot_journal_entry_set_pain_before (entry, 6);
+  unknot_journal_entry_set_pain_after (entry, 3);
+  unknot_journal_entry_set_notes (entry, "the first time");
+  first = add_directly (fixture.journal, entry);
+  wait_for_n_entries (&fixture, 1);
+
+  present_editor (&fixture, first);
+  g_assert_cmpstr (adw_dialog_get_title (ADW_DIALOG (fixture.editor)), ==, "Edit Entry");
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_before (&fixture)), ==, 6);
+
+  click_widget (unknot_pain_scale_get_button (pain_before (&fixture), 2));
+  click_widget (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "clear_after_button"));
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_after (&fixture)), ==, -1);
+  /* Ctrl+Enter saves. */
+  bring_into_view (unknot_pain_scale_get_button (pain_before (&fixture), 2));
+  gtk_widget_grab_focus (unknot_pain_scale_get_button (pain_before (&fixture), 2));
+  dialog_key (unknot_pain_scale_get_button (pain_before (&fixture), 2), GDK_KEY_Return, TRUE);
+  assert_closed_after_write (&fixture);
+
+  edited = unknot_journal_lookup (fixture.journal, unknot_journal_entry_get_id (first));
+  g_assert_cmpint (unknot_journal_entry_get_pain_before (edited), ==, 2);
+  g_assert_cmpint (unknot_journal_entry_get_pain_after (edited), ==, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.journal)), ==, 1);
+
+  unknot_test_wait_until (editor_is_gone, &fixture);
+  g_assert_true (unknot_test_has_text (GTK_WIDGET (fixture.overlay), "Entry changed"));
+  click_toast_undo (&fixture);
+  unknot_test_wait_until (pain_before_is_six, &fixture);
+  g_clear_object (&edited);
+  edited = unknot_journal_lookup (fixture.journal, unknot_journal_entry_get_id (first));
+  g_assert_true (unknot_journal_entry_equal (edited, first));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.journal)), ==, 1);
+
+  fixture_tear_down (&fixture);
+}
+
+static gboolean
+alert_with_heading_shown (gpointer data)
+{
+  GtkWidget *root = data;
+  GtkWidget *alert = unknot_test_find_descendant (root, ADW_TYPE_ALERT_DIALOG);
+
+  return alert != NULL && gtk_widget_get_mapped (alert) &&
+         g_strcmp0 (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (alert)), "Discard Changes?") == 0;
+}
+
+/* Cancelling after a change asks first; keeping on editing loses nothing. */
+static void
+test_discard_asks (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *alert;
+
+  fixture_set_up (&fixture, NULL);
+  present_editor (&fixture, NULL);
+
+  click_widget (unknot_pain_scale_get_button (pain_before (&fixture), 8));
+  click_widget (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "cancel_button"));
+  unknot_test_wait_until (alert_with_heading_shown, fixture.window);
+  alert = unknot_test_find_descendant (GTK_WIDGET (fixture.window), ADW_TYPE_ALERT_DIALOG);
+  click_button_labelled (alert, "_Keep Editing");
+  g_assert_nonnull (fixture.editor);
+  g_assert_false (fixture.closed);
+  g_assert_cmpint (unknot_pain_scale_get_value (pain_before (&fixture)), ==, 8);
+
+  /* Escape asks too, and Discard closes without writing. */
+  dialog_key (unknot_pain_scale_get_button (pain_before (&fixture), 8), GDK_KEY_Escape, FALSE);
+  unknot_test_wait_until (alert_with_heading_shown, fixture.window);
+  alert = unknot_test_find_descendant (GTK_WIDGET (fixture.window), ADW_TYPE_ALERT_DIALOG);
+  click_button_labelled (alert, "_Discard");
+  unknot_test_wait_until (editor_is_gone, &fixture);
+  g_assert_null (fixture.saved);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.journal)), ==, 0);
+
+  fixture_tear_down (&fixture);
+}
+
+/* At 360 px the editor fits, in light and dark; the pictures are for people to see. */
+static void
+test_narrow (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(UnknotJournalEntry) entry = unknot_journal_entry_new ();
+  const char *regions[] = { "erector-spinae-lumbar-left", "gluteals-right", NULL };
+  const char *qualities[] = { "aching", "stiff", NULL };
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  g_autoptr(GdkTexture) wide = NULL;
+
+  fixture_set_up (&fixture, NULL);
+  unknot_test_resize (fixture.window, 360, 740);
+
+  unknot_journal_entry_set_regions (entry, regions);
+  unknot_journal_entry_set_pain_before (entry, 6);
+  unknot_journal_entry_set_pain_after (entry, 3);
+  unknot_journal_entry_set_qualities (entry, qualities);
+  unknot_journal_entry_set_seconds (entry, 90);
+  present_editor (&fixture, entry);
+
+  unknot_test_assert_fits (fixture.window, "the entry editor at 360 px");
+  light = unknot_test_screenshot (fixture.window, "entry-editor-360-light.png");
+  unknot_test_assert_light (light, "the entry editor at 360 px");
+
+  /* Further down: the pain scales and what was done. */
+  bring_into_view (GTK_WIDGET (pain_after (&fixture)));
+  unknot_test_save_png (fixture.window, "entry-editor-360-light-pain.png");
+  bring_into_view (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "notes_view"));
+  unknot_test_save_png (fixture.window, "entry-editor-360-light-end.png");
+
+  unknot_test_set_dark (fixture.window, TRUE);
+  unknot_test_assert_fits (fixture.window, "the entry editor at 360 px, dark");
+  dark = unknot_test_screenshot (fixture.window, "entry-editor-360-dark.png");
+  unknot_test_assert_dark (dark, "the entry editor at 360 px, dark");
+  bring_into_view (GTK_WIDGET (pain_before (&fixture)));
+  unknot_test_save_png (fixture.window, "entry-editor-360-dark-pain.png");
+  unknot_test_set_dark (fixture.window, FALSE);
+
+  /* And as a dialog over a wide window. */
+  unknot_test_resize (fixture.window, 900, 1000);
+  wide = unknot_test_screenshot (fixture.window, "entry-editor-wide.png");
+
+  fixture_tear_down (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  unknot_test_init (&argc, &argv);
+
+  g_test_add_func ("/entry-editor/new-entry", test_new_entry);
+  g_test_add_func ("/entry-editor/pre-filled", test_pre_filled);
+  g_test_add_func ("/entry-editor/red-flag-advice", test_red_flag_advice);
+  g_test_add_func ("/entry-editor/save-error", test_save_error);
+  g_test_add_func ("/entry-editor/read-only-journal", test_read_only_journal);
+  g_test_add_func ("/entry-editor/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/entry-editor/discard-asks", test_discard_asks);
+  g_test_add_func ("/entry-editor/narrow", test_narrow);
+
+  return g_test_run ();
+}
+
