@@ -841,7 +841,6 @@ unknot_journal_page_class_init (UnknotJournalPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-journal-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, log_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, empty_log_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, filter_button);
@@ -875,6 +874,10 @@ static void
 unknot_journal_page_init (UnknotJournalPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not bound by its ID: the navigation page unparents its own child, after the
+   * template's children are gone. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_navigation_page_get_child (ADW_NAVIGATION_PAGE (self)));
 }
 
 /**

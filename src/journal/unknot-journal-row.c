@@ -142,16 +142,22 @@ update (UnknotJournalRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, delete_name,
                                   -1);
+  /* The target first: an action that takes an id is never named without one. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "s",
                                     unknot_journal_entry_get_id (self->entry));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "journal.delete-entry");
 }
 
 static void
 unknot_journal_row_dispose (GObject *object)
 {
   UnknotJournalRow *self = UNKNOT_JOURNAL_ROW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_JOURNAL_ROW);
+  /* The boxes without an ID are the row's children still. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->catalog);
   g_clear_object (&self->entry);
 
