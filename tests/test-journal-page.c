@@ -589,7 +589,10 @@ test_search_and_filter (void)
   unknot_test_save_png (fixture.window, "journal-page-filtered-light.png");
 
   /* Words that match nothing. */
+  click (entry);
+  unknot_test_wait_until (has_focus_within, entry);
   type_text (entry, "zz");
+  g_test_message ("searching for “%s”", gtk_editable_get_text (GTK_EDITABLE (entry)));
   wait_for_state (&fixture, "no-matches");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child (&fixture, "no_matches_status"))), ==,
                    "No Matching Entries");

@@ -285,7 +285,7 @@ update_banner (UnknotJournalPage *self)
     }
 
   /* Translators: the journal's banner; %s is "Get Help Now" or "See a Doctor Soon" */
-  title = g_strdup_printf (_("%s: you noted warning signs recently. Do not massage until they have been checked. This is general advice, not a diagnosis."),
+  title = g_strdup_printf (_("%s: do not massage until the warning signs you noted are checked. This is general advice."),
                            tier != UNKNOT_RED_FLAG_TIER_NONE ? unknot_red_flag_tier_get_title (tier)
                                                              : _("Warning Signs"));
   adw_banner_set_title (self->banner, title);
