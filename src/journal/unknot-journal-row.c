@@ -6,6 +6,9 @@
  * flags were noted), the time and the technique, pain before → after with a pill
  * that shows the change in colour, and a button that deletes it. The row knows the
  * catalogue only for names; the list item around it is what a person activates.
+ *
+ * A list view makes some 200 rows however long the journal is, so the row is built
+ * in code, without a template to parse, from as few widgets as it needs.
  */
 
 #define G_LOG_DOMAIN "unknot-journal-row"
@@ -23,13 +26,12 @@ struct _UnknotJournalRow
   UnknotCatalog      *catalog;
   UnknotJournalEntry *entry;
 
-  GtkImage           *flag_icon;
+  GtkWidget          *flag_icon;
   GtkLabel           *regions_label;
-  GtkLabel           *time_label;
-  GtkLabel           *technique_label;
+  GtkLabel           *detail_label;
   GtkLabel           *pain_label;
   GtkLabel           *change_label;
-  GtkButton          *delete_button;
+  GtkWidget          *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotJournalRow, unknot_journal_row, GTK_TYPE_WIDGET)
@@ -79,6 +81,7 @@ update (UnknotJournalRow *self)
 {
   g_autofree char *regions = NULL;
   g_autofree char *time = NULL;
+  g_autofree char *detail = NULL;
   g_autofree char *pain = NULL;
   g_autofree char *when = NULL;
   g_autofree char *delete_name = NULL;
@@ -97,9 +100,10 @@ update (UnknotJournalRow *self)
   pain = unknot_journal_format_pain (self->entry);
   technique = technique_title (self);
 
+  /* Translators: a journal entry's time, then its technique ("Pain only" when none) */
+  detail = g_strdup_printf (C_("journal entry detail", "%s · %s"), time, technique ? technique : _("Pain only"));
   gtk_label_set_label (self->regions_label, regions);
-  gtk_label_set_label (self->time_label, time);
-  gtk_label_set_label (self->technique_label, technique ? technique : _("Pain only"));
+  gtk_label_set_label (self->detail_label, detail);
   gtk_label_set_label (self->pain_label, pain);
 
   before = unknot_journal_entry_get_pain_before (self->entry);
@@ -130,11 +134,7 @@ update (UnknotJournalRow *self)
       gtk_label_set_label (self->change_label, change);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->flag_icon), unknot_journal_entry_has_red_flags (self->entry));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->flag_icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning signs noted"),
-                                  -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->flag_icon), _("Warning signs noted"));
+  gtk_widget_set_visible (self->flag_icon, unknot_journal_entry_has_red_flags (self->entry));
 
   when = format_day_and_time (unknot_journal_entry_get_when (self->entry));
   /* Translators: the delete button of a journal entry; %s is its day and time */
@@ -154,8 +154,6 @@ unknot_journal_row_dispose (GObject *object)
   UnknotJournalRow *self = UNKNOT_JOURNAL_ROW (object);
   GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_JOURNAL_ROW);
-  /* The boxes without an ID are the row's children still. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->catalog);
@@ -234,22 +232,72 @@ unknot_journal_row_class_init (UnknotJournalRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE_PATH "/ui/unknot-journal-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, UnknotJournalRow, flag_icon);
-  gtk_widget_class_bind_template_child (widget_class, UnknotJournalRow, regions_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotJournalRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotJournalRow, technique_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotJournalRow, pain_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotJournalRow, change_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotJournalRow, delete_button);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "journalrow");
 }
 
+static GtkLabel *
+add_label (GtkWidget  *box,
+           const char *css_class,
+           float       xalign,
+           gboolean    wrap)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", xalign,
+                                   "wrap", wrap,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "css-classes", (const char *[]) { css_class, NULL },
+                                   NULL);
+
+  gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
+/* ⚠ | regions, time · technique | pain, change | delete */
 static void
 unknot_journal_row_init (UnknotJournalRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *pain = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
+
+  self->flag_icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "dialog-warning-symbolic",
+                                  "tooltip-text", _("Warning signs noted"),
+                                  "valign", GTK_ALIGN_CENTER,
+                                  "visible", FALSE,
+                                  "css-classes", (const char *[]) { "journal-flag", NULL },
+                                  NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->flag_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning signs noted"),
+                                  -1);
+  gtk_widget_set_name (self->flag_icon, "red-flags");
+  gtk_widget_set_parent (self->flag_icon, GTK_WIDGET (self));
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (text, GTK_WIDGET (self));
+  self->regions_label = add_label (text, "journal-regions", 0, TRUE);
+  self->detail_label = add_label (text, "journal-detail", 0, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "caption");
+
+  gtk_widget_set_valign (pain, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (pain, GTK_WIDGET (self));
+  self->pain_label = add_label (pain, "journal-pain", 1, FALSE);
+  self->change_label = add_label (pain, "journal-change", 0.5, FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->change_label), GTK_ALIGN_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->change_label), "caption");
+
+  self->delete_button = g_object_new (GTK_TYPE_BUTTON,
+                                      "icon-name", "user-trash-symbolic",
+                                      "tooltip-text", _("Delete"),
+                                      "valign", GTK_ALIGN_CENTER,
+                                      "css-classes", (const char *[]) { "flat", "circular", NULL },
+                                      NULL);
+  gtk_widget_set_name (self->delete_button, "delete-entry");
+  gtk_widget_set_parent (self->delete_button, GTK_WIDGET (self));
 }
 
 /**
