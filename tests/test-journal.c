@@ -643,6 +643,77 @@ test_changes (void)
   journal_test_close (journal);
 }
 
+/* The red-flag criterion, alone and with a range: what the journal page's banner asks
+ * for. Only entries that noted a warning sign, newest first, and the list follows. */
+static void
+test_red_flagged (void)
+{
+  UnknotJournal *journal = journal_test_open (NULL, NULL, FALSE);
+  g_autoptr(UnknotJournalFilter) filter = unknot_journal_filter_new ();
+  g_autoptr(UnknotJournalFilter) recent = NULL;
+  g_autoptr(UnknotJournalResults) flagged = NULL;
+  g_autoptr(UnknotJournalResults) flagged_recent = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GDateTime) noon = g_date_time_new_utc (2025, 5, 1, 12, 0, 0);
+  g_autoptr(UnknotJournalEntry) plain = simple_entry ("plain", 9);
+  g_autoptr(UnknotJournalEntry) fever = simple_entry ("fever", 10);
+  g_autoptr(UnknotJournalEntry) numb = simple_entry ("numb", 14);
+  g_autoptr(UnknotJournalEntry) first = NULL;
+  g_autoptr(UnknotJournalEntry) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *fever_flags[] = { "fever", NULL };
+  const char *numb_flags[] = { "limb-numbness", "leg-weakness", NULL };
+  g_autofree char *ids = NULL;
+
+  g_assert_false (unknot_journal_filter_get_red_flagged (filter));
+  unknot_journal_filter_set_red_flagged (filter, TRUE);
+  g_assert_true (unknot_journal_filter_get_red_flagged (filter));
+  g_assert_false (unknot_journal_filter_is_empty (filter));
+  recent = unknot_journal_filter_copy (filter);
+  g_assert_true (unknot_journal_filter_equal (filter, recent));
+  unknot_journal_filter_set_range (recent, noon, NULL);
+  g_assert_false (unknot_journal_filter_equal (filter, recent));
+
+  unknot_journal_entry_set_red_flags (fever, fever_flags);
+  unknot_journal_entry_set_red_flags (numb, numb_flags);
+  saved = journal_test_add (journal, plain, &error);
+  g_assert_no_error (error);
+  g_clear_object (&saved);
+  saved = journal_test_add (journal, fever, &error);
+  g_assert_no_error (error);
+  g_clear_object (&saved);
+
+  flagged = unknot_journal_query (journal, filter);
+  flagged_recent = unknot_journal_query (journal, recent);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (flagged)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (flagged_recent)), ==, 0);
+  g_signal_connect (flagged_recent, "items-changed", G_CALLBACK (on_items_changed_cb), changes);
+
+  /* A newer warning sign joins both lists, at the top. */
+  saved = journal_test_add (journal, numb, &error);
+  g_assert_no_error (error);
+  g_clear_object (&saved);
+  assert_change (changes, 0, 0, 1);
+  ids = list_ids (G_LIST_MODEL (flagged));
+  g_assert_cmpstr (ids, ==, "numb fever");
+  g_clear_pointer (&ids, g_free);
+  first = item (G_LIST_MODEL (flagged_recent), 0);
+  g_assert_cmpstr (unknot_journal_entry_get_notes (first), ==, "numb");
+
+  /* Its flags taken away, it leaves them. */
+  unknot_journal_entry_set_red_flags (first, NULL);
+  saved = journal_test_update (journal, first, &error);
+  g_assert_no_error (error);
+  g_clear_object (&saved);
+  assert_change (changes, 0, 1, 0);
+  ids = list_ids (G_LIST_MODEL (flagged));
+  g_assert_cmpstr (ids, ==, "fever");
+
+  g_assert_finalize_object (g_steal_pointer (&flagged));
+  g_assert_finalize_object (g_steal_pointer (&flagged_recent));
+  journal_test_close (journal);
+}
+
 static void
 test_not_found (void)
 {
@@ -1419,6 +1490,7 @@ main (int   argc,
   g_test_add_func ("/journal/invalid", test_invalid);
   g_test_add_func ("/journal/occasions-match-guide", test_occasions_match_guide);
   g_test_add_func ("/journal/changes", test_changes);
+  g_test_add_func ("/journal/red-flagged", test_red_flagged);
   g_test_add_func ("/journal/not-found", test_not_found);
   g_test_add_func ("/journal/open-on-first-write", test_open_on_first_write);
   g_test_add_func ("/journal/long/paging", test_paging);

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Which entries a list of the journal shows: by region, tool, technique, a range of
- * dates and a piece of the notes. A filter is a small value; the journal turns it into
+ * dates, a piece of the notes and whether a warning sign was noted. A filter is a small value; the journal turns it into
  * the WHERE clause of its queries, so nothing is filtered by walking over objects.
  */
 
@@ -22,6 +22,7 @@ struct _UnknotJournalFilter
   GDateTime *since;
   GDateTime *until;
   char      *text;
+  gboolean   red_flagged;
 };
 
 G_DEFINE_BOXED_TYPE (UnknotJournalFilter, unknot_journal_filter,
@@ -52,6 +53,7 @@ unknot_journal_filter_copy (const UnknotJournalFilter *self)
   copy->since = self->since ? g_date_time_ref (self->since) : NULL;
   copy->until = self->until ? g_date_time_ref (self->until) : NULL;
   copy->text = g_strdup (self->text);
+  copy->red_flagged = self->red_flagged;
 
   return copy;
 }
@@ -89,7 +91,8 @@ unknot_journal_filter_equal (const UnknotJournalFilter *a,
          g_strcmp0 (a->technique, b->technique) == 0 &&
          date_time_equal0 (a->since, b->since) &&
          date_time_equal0 (a->until, b->until) &&
-         g_strcmp0 (a->text, b->text) == 0;
+         g_strcmp0 (a->text, b->text) == 0 &&
+         a->red_flagged == b->red_flagged;
 }
 
 gboolean
@@ -98,7 +101,8 @@ unknot_journal_filter_is_empty (const UnknotJournalFilter *self)
   g_return_val_if_fail (self != NULL, TRUE);
 
   return self->region == NULL && self->tool == NULL && self->technique == NULL &&
-         self->since == NULL && self->until == NULL && self->text == NULL;
+         self->since == NULL && self->until == NULL && self->text == NULL &&
+         !self->red_flagged;
 }
 
 /* Empty strings mean "any", like %NULL. */
@@ -226,6 +230,28 @@ unknot_journal_filter_set_text (UnknotJournalFilter *self,
   set_field (&self->text, stripped);
 }
 
+gboolean
+unknot_journal_filter_get_red_flagged (const UnknotJournalFilter *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->red_flagged;
+}
+
+/**
+ * unknot_journal_filter_set_red_flagged:
+ * @red_flagged: %TRUE for only the entries that noted a warning sign (any red flag)
+ *
+ * With a range, this is how the journal page finds the recent warning signs that its
+ * banner reminds of.
+ */
+void
+unknot_journal_filter_set_red_flagged (UnknotJournalFilter *self,
+                                       gboolean             red_flagged)
+{
+  g_return_if_fail (self != NULL);
+  self->red_flagged = !!red_flagged;
+}
+
 /* Appends one " AND …" per condition, with named parameters that
  * unknot_journal_filter_bind() fills in. The entry table is "e".
  *
@@ -259,6 +285,9 @@ unknot_journal_filter_append_sql (const UnknotJournalFilter *self,
     g_string_append (sql, " AND e.when_us < :f_until");
   if (self->text != NULL)
     g_string_append (sql, " AND unknot_contains(e.notes, :f_text)");
+  /* The flags' primary key starts with the entry: one lookup per entry walked. */
+  if (self->red_flagged)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM entry_red_flags AS f WHERE f.entry = e.id)");
 }
 
 static int

@@ -37,6 +37,9 @@ void                 unknot_journal_filter_set_range     (UnknotJournalFilter   
 const char          *unknot_journal_filter_get_text      (const UnknotJournalFilter *self);
 void                 unknot_journal_filter_set_text      (UnknotJournalFilter       *self,
                                                           const char                *text);
+gboolean             unknot_journal_filter_get_red_flagged (const UnknotJournalFilter *self);
+void                 unknot_journal_filter_set_red_flagged (UnknotJournalFilter       *self,
+                                                            gboolean                   red_flagged);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UnknotJournalFilter, unknot_journal_filter_free)
 

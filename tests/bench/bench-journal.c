@@ -8,7 +8,11 @@
  *     against an empty journal and against 150 ms;
  *   - memory (RSS) with the first page loaded, against an empty journal and +15 MB;
  *   - one commit: the time from add_async () to its callback, and how much of it the
- *     main thread spent working (its CPU time), against 16 ms.
+ *     main thread spent working (its CPU time), against 16 ms;
+ *   - the journal's page: the time from creating it on the open journal until a frame
+ *     with its rows is drawn, and the memory (RSS) of a fresh process with the page
+ *     shown, against an empty journal and against 150 ms and +15 MB. These need a
+ *     display (build-aux/dev bench gives one); without one they are skipped.
  *
  * Memory is measured in a fresh process for each journal (this program run again), so
  * one measurement does not inherit the other's heap. It prints numbers and ratios and
@@ -23,7 +27,12 @@
 
 #include <glib/gstdio.h>
 
+#include <adwaita.h>
+
+#include "catalog/unknot-catalog.h"
+#include "journal/unknot-journal-page.h"
 #include "journal/unknot-journal-private.h"
+#include "journal/unknot-journal-row.h"
 #include "journal-test-utils.h"
 
 #define FIRST_ROWS 31
@@ -299,6 +308,171 @@ time_filters (const char *path)
   journal_test_close (journal);
 }
 
+/* ---------------------------------------------------------------------------------- */
+/* The journal's page */
+
+typedef struct
+{
+  GtkWidget *list;
+  gboolean   want_rows;
+  gboolean   drawn;
+} FrameWait;
+
+static gboolean
+shows_rows (GtkWidget *widget)
+{
+  if (UNKNOT_IS_JOURNAL_ROW (widget))
+    return gtk_widget_get_mapped (widget) && unknot_journal_row_get_entry (UNKNOT_JOURNAL_ROW (widget)) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_rows (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* After each frame is painted: whether it had rows in it (or, for an empty journal,
+ * whether it was the page's first frame at all). */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   FrameWait     *wait)
+{
+  if (!wait->want_rows || shows_rows (wait->list))
+    wait->drawn = TRUE;
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static UnknotJournal *
+open_journal (const char *path)
+{
+  UnknotJournal *journal = NULL;
+
+  first_rows (path, &journal, NULL);
+  return journal;
+}
+
+/* The page on an open journal, shown in a window: the ms from creating it until a
+ * frame with rows (@want_rows) or its first frame is drawn. The window stays open in
+ * @out_window. */
+static double
+show_page (UnknotJournal  *journal,
+           UnknotCatalog  *catalog,
+           gboolean        want_rows,
+           GtkWindow     **out_window)
+{
+  FrameWait wait = { NULL, want_rows, FALSE };
+  AdwNavigationView *view;
+  GtkWindow *window;
+  GdkFrameClock *clock;
+  gint64 start = g_get_monotonic_time ();
+  gulong handler;
+
+  view = ADW_NAVIGATION_VIEW (adw_navigation_view_new ());
+  adw_navigation_view_add (view, ADW_NAVIGATION_PAGE (unknot_journal_page_new (journal, catalog, NULL, NULL)));
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 720, 720);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  wait.list = find_list_view (GTK_WIDGET (view));
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &wait);
+  gtk_window_present (window);
+
+  while (!wait.drawn)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_handler_disconnect (clock, handler);
+  *out_window = window;
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+close_window (GtkWindow *window)
+{
+  g_autoptr(GtkWindow) ref = g_object_ref (window);
+
+  gtk_window_destroy (window);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+time_page (const char    *label,
+           const char    *path,
+           UnknotCatalog *catalog,
+           gboolean       want_rows,
+           double        *median_out)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  UnknotJournal *journal = open_journal (path);
+
+  for (guint round = 0; round < 7; round++)
+    {
+      GtkWindow *window = NULL;
+      double ms = show_page (journal, catalog, want_rows, &window);
+
+      g_array_append_val (times, ms);
+      close_window (window);
+    }
+
+  journal_test_close (journal);
+  *median_out = median (times);
+  g_print ("  %-34s median %7.1f ms, max %7.1f ms\n", label, *median_out, maximum (times));
+}
+
+/* Run as a child: the RSS with the page shown on the journal at @path. */
+static int
+measure_page_rss (const char *path,
+                  gboolean    want_rows)
+{
+  g_autoptr(UnknotCatalog) catalog = NULL;
+  UnknotJournal *journal;
+  GtkWindow *window = NULL;
+
+  if (!gtk_init_check ())
+    return 1;
+  adw_init ();
+  catalog = unknot_catalog_new_default ();
+  journal = open_journal (path);
+  show_page (journal, catalog, want_rows, &window);
+  g_print ("%" G_GINT64_FORMAT "\n", rss_kib ());
+  close_window (window);
+  journal_test_close (journal);
+  return 0;
+}
+
+static gint64
+page_rss_in_child (const char *self,
+                   const char *path,
+                   gboolean    want_rows)
+{
+  const char *argv[] = { self, want_rows ? "--page-rss-rows" : "--page-rss", path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("Could not measure the page's memory: %s\n", error->message);
+      return -1;
+    }
+  return g_ascii_strtoll (out, NULL, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,11 +489,18 @@ main (int   argc,
   UnknotJournal *journal = NULL;
   double empty_ms, big_ms, quick_check_ms, commit_ms, commit_main_ms;
   double other_ms, other_main_ms, filtered_main_ms;
+  double page_empty_ms = 0, page_big_ms = 0;
+  gint64 page_rss_empty = -1, page_rss_big = -1;
+  gboolean have_display;
   gint64 rss_empty, rss_big;
   GStatBuf st;
 
   if (argc == 3 && g_str_equal (argv[1], "--rss"))
     return measure_rss (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "--page-rss"))
+    return measure_page_rss (argv[2], FALSE);
+  if (argc == 3 && g_str_equal (argv[1], "--page-rss-rows"))
+    return measure_page_rss (argv[2], TRUE);
 
   if (base == NULL)
     base = g_getenv ("G_TEST_BUILDDIR");
@@ -359,6 +540,27 @@ main (int   argc,
   g_print ("\nFiltered lists (count and first %u rows, on the main thread):\n", FIRST_ROWS);
   time_filters (big);
 
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      g_autoptr(UnknotCatalog) catalog = NULL;
+
+      adw_init ();
+      catalog = unknot_catalog_new_default ();
+      g_print ("\nThe journal's page (created on the open journal, until a frame with rows is\n"
+               "drawn; the empty journal until its first frame):\n");
+      time_page ("empty journal", empty, catalog, FALSE, &page_empty_ms);
+      time_page ("100,000 entries", big, catalog, TRUE, &page_big_ms);
+
+      g_print ("\nMemory with the page shown (RSS of a fresh process):\n");
+      page_rss_empty = page_rss_in_child (self, empty, FALSE);
+      page_rss_big = page_rss_in_child (self, big, TRUE);
+      g_print ("  empty journal %7.1f MB, 100,000 entries %7.1f MB, difference %+.1f MB\n",
+               page_rss_empty / 1024.0, page_rss_big / 1024.0, (page_rss_big - page_rss_empty) / 1024.0);
+    }
+  else
+    g_print ("\nThe journal's page: no display, not measured\n");
+
   g_print ("\nRatios (below 1.0 meets the target):\n");
   g_print ("  first rows / 150 ms                 %.2f  (%.1fx the empty journal)\n",
            big_ms / 150.0, big_ms / MAX (empty_ms, 0.001));
@@ -368,6 +570,14 @@ main (int   argc,
            commit_main_ms / 16.0, 100.0 * commit_main_ms / MAX (commit_ms, 0.001));
   g_print ("    with a region list open           %.2f\n", filtered_main_ms / 16.0);
   g_print ("    editing an old one, region list   %.2f\n", other_main_ms / 16.0);
+  if (have_display)
+    {
+      g_print ("  page shows rows / 150 ms            %.2f  (%.1fx the empty journal's first frame)\n",
+               page_big_ms / 150.0, page_big_ms / MAX (page_empty_ms, 0.001));
+      g_print ("  page memory over empty / 15 MB      %.2f  (%.2fx the empty journal's)\n",
+               (page_rss_big - page_rss_empty) / 1024.0 / 15.0,
+               (double) page_rss_big / MAX (page_rss_empty, 1));
+    }
 
   /* Leave nothing behind in the build directory. */
   {
