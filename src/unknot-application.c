@@ -35,7 +35,6 @@ G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION
 
 enum {
   SIGNAL_HOLD_REQUESTED,
-  SIGNAL_LOG_REQUESTED,
   N_SIGNALS
 };
 
@@ -199,21 +198,22 @@ unknot_application_shortcuts_action (GSimpleAction *action,
                       GTK_WIDGET (unknot_application_get_main_window (self)));
 }
 
-/* The Hold button of a technique step: (technique id, step number, seconds). The hold
- * timer runs it; here the request is checked against the catalogue. */
+/* The Hold button of a technique step: (technique id, the map region it was opened
+ * for or "", step number, seconds). The hold timer runs it; here the request is checked
+ * against the catalogue. */
 static void
 unknot_application_start_hold_action (GSimpleAction *action,
                                       GVariant      *parameter,
                                       gpointer       user_data)
 {
   UnknotApplication *self = user_data;
-  const char *technique_id;
+  const char *technique_id, *region_id;
   guint step, seconds;
   UnknotTechnique *technique;
 
   g_autoptr(UnknotStep) hold_step = NULL;
 
-  g_variant_get (parameter, "(&suu)", &technique_id, &step, &seconds);
+  g_variant_get (parameter, "(&s&suu)", &technique_id, &region_id, &step, &seconds);
   technique = unknot_catalog_lookup_technique (unknot_application_get_catalog (self), technique_id);
   if (technique == NULL || step == 0 || seconds == 0 ||
       step > g_list_model_get_n_items (unknot_technique_get_steps (technique)))
@@ -223,31 +223,83 @@ unknot_application_start_hold_action (GSimpleAction *action,
     }
 
   hold_step = g_list_model_get_item (unknot_technique_get_steps (technique), step - 1);
-  unknot_hold_start (unknot_application_get_hold (self), technique, hold_step, seconds);
+  unknot_hold_start (unknot_application_get_hold (self), technique, region_id, hold_step, seconds);
 
   g_signal_emit (self, signals[SIGNAL_HOLD_REQUESTED], 0, technique_id, step, seconds);
 }
 
-/* "Log how it feels" after a hold: (technique id, step number). The pain journal
- * takes it from here. */
+/* The map regions a session of @technique worked: the one the person chose, or else
+ * both sides of each region the technique is for. */
+static GStrv
+session_regions (UnknotApplication *self,
+                 UnknotTechnique   *technique,
+                 const char        *chosen)
+{
+  GListModel *regions = unknot_catalog_get_regions (unknot_application_get_catalog (self));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (chosen != NULL)
+    {
+      g_strv_builder_add (builder, chosen);
+      return g_strv_builder_end (builder);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(UnknotRegion) region = g_list_model_get_item (regions, i);
+
+      if (g_strv_contains (unknot_technique_get_regions (technique), unknot_region_get_base_id (region)))
+        g_strv_builder_add (builder, unknot_region_get_id (region));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* "Log How It Feels" after a hold or a routine: (technique id, step number). The
+ * journal's editor opens pre-filled with the session: where, what, with which tool and
+ * for how long. */
 static void
 unknot_application_log_session_action (GSimpleAction *action,
                                        GVariant      *parameter,
                                        gpointer       user_data)
 {
   UnknotApplication *self = user_data;
+  g_autoptr(UnknotJournalEntry) entry = NULL;
+  g_auto(GStrv) regions = NULL;
+  UnknotTechnique *technique;
+  UnknotHold *hold = unknot_application_get_hold (self);
+  gboolean held_now;
   const char *technique_id;
+  GtkWindow *window;
   guint step;
 
   g_variant_get (parameter, "(&su)", &technique_id, &step);
-  if (unknot_catalog_lookup_technique (unknot_application_get_catalog (self), technique_id) == NULL)
+  technique = unknot_catalog_lookup_technique (unknot_application_get_catalog (self), technique_id);
+  if (technique == NULL)
     {
       g_warning ("log-session: no technique “%s”", technique_id);
       return;
     }
 
-  gtk_window_present (unknot_application_get_main_window (self));
-  g_signal_emit (self, signals[SIGNAL_LOG_REQUESTED], 0, technique_id, step);
+  /* The hold in progress (or just finished) tells the region and the time. */
+  held_now = unknot_hold_get_technique (hold) == technique;
+  regions = session_regions (self, technique, held_now ? unknot_hold_get_region_id (hold) : NULL);
+
+  entry = unknot_journal_entry_new ();
+  unknot_journal_entry_set_regions (entry, (const char * const *) regions);
+  unknot_journal_entry_set_technique_id (entry, technique_id);
+  unknot_journal_entry_set_tool_id (entry, unknot_technique_get_tool_id (technique));
+  if (held_now)
+    unknot_journal_entry_set_seconds (entry, unknot_hold_get_total_seconds (hold));
+
+  window = unknot_application_get_main_window (self);
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = unknot_application_get_main_window (self);
+    }
+  gtk_window_present (window);
+  unknot_window_log_entry (UNKNOT_WINDOW (window), entry);
 }
 
 static void
@@ -284,7 +336,7 @@ static const GActionEntry app_actions[] = {
   { "about", unknot_application_about_action },
   { "preferences", unknot_application_preferences_action },
   { "shortcuts", unknot_application_shortcuts_action },
-  { "start-hold", unknot_application_start_hold_action, "(suu)" },
+  { "start-hold", unknot_application_start_hold_action, "(ssuu)" },
   { "log-session", unknot_application_log_session_action, "(su)" },
 };
 
@@ -444,20 +496,6 @@ unknot_application_class_init (UnknotApplicationClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
-
-  /**
-   * UnknotApplication::log-requested:
-   * @technique_id: the technique
-   * @step: the step's number, from 1
-   *
-   * The person asked to log how a hold felt (app.log-session).
-   */
-  signals[SIGNAL_LOG_REQUESTED] =
-    g_signal_new ("log-requested",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 }
 
 static void

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "journal/unknot-entry-editor.h"
+#include "journal/unknot-journal-page.h"
 #include "pages/unknot-region-page.h"
 #include "pages/unknot-technique-page.h"
 #include "pages/unknot-topic-page.h"
@@ -168,6 +170,77 @@ search_action (GtkWidget  *widget,
   unknot_sidebar_focus_search (self->sidebar);
 }
 
+/* The journal on top of the trail, from anywhere; Back leads to where the person was.
+ * Asked for again, it moves to the top instead of being on the trail twice. */
+static void
+show_journal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->content_view);
+
+  if (UNKNOT_IS_JOURNAL_PAGE (visible))
+    {
+      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+      return;
+    }
+
+  _unknot_window_show_page (self,
+                            ADW_NAVIGATION_PAGE (unknot_journal_page_new (self->journal, self->catalog,
+                                                                          self->settings, self->hold)),
+                            FALSE);
+}
+
+/**
+ * unknot_window_log_entry:
+ * @entry: what the editor starts from: a new entry (perhaps pre-filled from a
+ *   session) or a copy of one in the journal, to edit
+ *
+ * Opens the journal's entry editor over the window.
+ */
+void
+unknot_window_log_entry (UnknotWindow       *self,
+                         UnknotJournalEntry *entry)
+{
+  UnknotEntryEditor *editor;
+
+  g_return_if_fail (UNKNOT_IS_WINDOW (self));
+  g_return_if_fail (UNKNOT_IS_JOURNAL_ENTRY (entry));
+
+  editor = unknot_entry_editor_new (self->journal, self->catalog, entry);
+  unknot_entry_editor_present (editor, GTK_WIDGET (self->toast_overlay));
+}
+
+/* "Log Pain": a new entry, now, with nothing filled in. */
+static void
+log_pain_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_autoptr(UnknotJournalEntry) entry = unknot_journal_entry_new ();
+
+  unknot_window_log_entry (UNKNOT_WINDOW (widget), entry);
+}
+
+static void
+edit_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(UnknotJournalEntry) entry = unknot_journal_lookup (self->journal, id);
+
+  if (entry == NULL)
+    {
+      g_warning ("No journal entry “%s”", id);
+      return;
+    }
+
+  unknot_window_log_entry (self, entry);
+}
+
 void
 _unknot_window_class_actions_init (UnknotWindowClass *klass)
 {
@@ -180,6 +253,13 @@ _unknot_window_class_actions_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
   gtk_widget_class_install_action (widget_class, "win.show-my-routine", NULL, show_my_routine_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-journal", NULL, show_journal_action);
+  gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_pain_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-entry", "s", edit_entry_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK,
+                                       "win.show-journal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.log-pain", NULL);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "catalog/unknot-catalog.h"
+#include "journal/unknot-journal.h"
 #include "routines/unknot-routine-store.h"
 #include "sidebar/unknot-sidebar.h"
 #include "timer/unknot-hold.h"
@@ -23,6 +24,7 @@ struct _UnknotWindow
   UnknotCatalog          *catalog;
   UnknotHold             *hold;
   UnknotRoutineStore     *routine_store;
+  UnknotJournal          *journal;
 
   AdwNavigationSplitView *split_view;
   AdwNavigationView      *content_view;

@@ -24,6 +24,7 @@ enum {
   PROP_CATALOG,
   PROP_HOLD,
   PROP_ROUTINE_STORE,
+  PROP_JOURNAL,
   N_PROPS
 };
 
@@ -162,7 +163,8 @@ unknot_window_constructed (GObject *object)
   G_OBJECT_CLASS (unknot_window_parent_class)->constructed (object);
 
   g_return_if_fail (self->settings != NULL && self->catalog != NULL &&
-                    self->hold != NULL && self->routine_store != NULL);
+                    self->hold != NULL && self->routine_store != NULL &&
+                    self->journal != NULL);
 
   unknot_window_restore_state (self);
 
@@ -199,6 +201,7 @@ unknot_window_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->hold);
   g_clear_object (&self->routine_store);
+  g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (unknot_window_parent_class)->dispose (object);
 }
@@ -227,6 +230,10 @@ unknot_window_get_property (GObject    *object,
 
     case PROP_ROUTINE_STORE:
       g_value_set_object (value, self->routine_store);
+      break;
+
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
       break;
 
     default:
@@ -258,6 +265,10 @@ unknot_window_set_property (GObject      *object,
 
     case PROP_ROUTINE_STORE:
       self->routine_store = g_value_dup_object (value);
+      break;
+
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
       break;
 
     default:
@@ -315,6 +326,15 @@ unknot_window_class_init (UnknotWindowClass *klass)
     g_param_spec_object ("routine-store", NULL, NULL, UNKNOT_TYPE_ROUTINE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * UnknotWindow:journal:
+   *
+   * The pain journal, which the journal page lists and the editor writes to.
+   */
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, UNKNOT_TYPE_JOURNAL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _unknot_window_class_actions_init (klass);
@@ -359,6 +379,7 @@ unknot_window_new (UnknotApplication *application)
                        "catalog", unknot_application_get_catalog (application),
                        "hold", unknot_application_get_hold (application),
                        "routine-store", unknot_application_get_routine_store (application),
+                       "journal", unknot_application_get_journal (application),
                        NULL);
 }
 

@@ -205,7 +205,7 @@ finish_application_hold_with_sound (void)
 
   unknot_hold_timer_set_clock (timer, fake_clock, &fixture);
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-hold",
-                                  g_variant_new ("(suu)", "foam-roller-upper-back", 1, 30));
+                                  g_variant_new ("(ssuu)", "foam-roller-upper-back", "rhomboids-left", 1, 30));
   g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_RUNNING);
 
   fixture.now += 30 * SEC;

@@ -12,6 +12,7 @@
 #include "timer/unknot-hold-dial.h"
 #include "timer/unknot-hold-page.h"
 #include "timer/unknot-hold-ring.h"
+#include "journal/unknot-entry-editor.h"
 #include "unknot-test-utils.h"
 #include "unknot-window.h"
 
@@ -68,27 +69,10 @@ indicator_shows (gpointer data)
   return g_strcmp0 (adw_button_content_get_label (check->content), check->label) == 0;
 }
 
-typedef struct
-{
-  char  *technique;
-  guint  step;
-} LogRequest;
-
-static void
-on_log_requested_cb (UnknotApplication *app,
-                     const char        *technique,
-                     guint              step,
-                     LogRequest        *request)
-{
-  g_free (request->technique);
-  request->technique = g_strdup (technique);
-  request->step = step;
-}
-
 static gboolean
-log_requested (gpointer data)
+editor_shown (gpointer window)
 {
-  return ((LogRequest *) data)->technique != NULL;
+  return UNKNOT_IS_ENTRY_EDITOR (adw_application_window_get_visible_dialog (window));
 }
 
 static gboolean
@@ -105,17 +89,17 @@ test_runs_while_browsing (void)
   GtkWindow *window;
   GtkWidget *indicator;
   GtkWidget *page_indicator;
-  LogRequest log = { 0 };
   AdwNavigationPage *page;
   g_autofree char *expected = NULL;
   DigitsCheck digits;
   LabelCheck label;
   gint64 remaining;
+  AdwDialog *editor;
+  g_autoptr(UnknotJournalEntry) logged = NULL;
 
   unknot_test_use_fake_clock (timer);
   window = unknot_test_activate (app);
   indicator = unknot_test_find_by_name (GTK_WIDGET (window), "hold-indicator");
-  g_signal_connect (app, "log-requested", G_CALLBACK (on_log_requested_cb), &log);
   g_assert_false (gtk_widget_get_visible (indicator));
 
   /* The Hold button starts the hold timer with the step's seconds and shows it. */
@@ -189,10 +173,19 @@ test_runs_while_browsing (void)
   wait_for_state (timer, UNKNOT_HOLD_TIMER_FINISHED);
   g_assert_false (gtk_widget_get_visible (indicator));
   unknot_test_save_png (window, "hold-done-light.png");
+  /* "Log How It Feels" opens the journal's editor with the session filled in: the
+   * region the technique was opened for, the technique, its tool and the time held. */
   gtk_widget_activate (unknot_test_find_by_id (GTK_WIDGET (page), "log_button"));
-  unknot_test_wait_for (log_requested, &log, "the Log button to ask to log the hold");
-  g_assert_cmpstr (log.technique, ==, "ball-between-shoulder-blades");
-  g_assert_cmpuint (log.step, ==, 3);
+  unknot_test_wait_for (editor_shown, window, "the Log button to open the journal’s editor");
+  editor = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_object_get (editor, "entry", &logged, NULL);
+  g_assert_cmpstrv (unknot_journal_entry_get_regions (logged), ((const char *[]) { "rhomboids-left", NULL }));
+  g_assert_cmpstr (unknot_journal_entry_get_technique_id (logged), ==, "ball-between-shoulder-blades");
+  g_assert_cmpstr (unknot_journal_entry_get_tool_id (logged), ==, "massage-ball");
+  /* 30 s, and the 10 s the person added. */
+  g_assert_cmpuint (unknot_journal_entry_get_seconds (logged), ==, 40);
+  g_assert_cmpint (unknot_journal_entry_get_pain_before (logged), ==, UNKNOT_JOURNAL_PAIN_UNSET);
+  adw_dialog_force_close (editor);
 
   /* Escape resets. */
   gtk_widget_activate_action (GTK_WIDGET (page), "hold.toggle", NULL);
@@ -200,7 +193,6 @@ test_runs_while_browsing (void)
   unknot_test_press_key (GTK_WIDGET (page), GDK_KEY_Escape);
   g_assert_cmpint (unknot_hold_timer_get_state (timer), ==, UNKNOT_HOLD_TIMER_IDLE);
 
-  g_free (log.technique);
   unknot_test_close_window (window);
 }
 

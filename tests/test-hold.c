@@ -122,14 +122,14 @@ test_both_sides_rule (Fixture       *fixture,
   g_assert_false (unknot_step_is_one_sided (upper_hold));
   g_assert_true (unknot_step_is_one_sided (lower_hold));
 
-  unknot_hold_start (fixture->hold, lower, lower_hold, 0);
+  unknot_hold_start (fixture->hold, lower, NULL, lower_hold, 0);
   g_assert_false (unknot_hold_timer_get_both_sides (fixture->timer));
   g_assert_cmpint (unknot_hold_timer_get_duration (fixture->timer), ==, 30 * SEC);
 
   g_settings_set_boolean (fixture->settings, "both-sides", TRUE);
-  unknot_hold_start (fixture->hold, lower, lower_hold, 0);
+  unknot_hold_start (fixture->hold, lower, NULL, lower_hold, 0);
   g_assert_true (unknot_hold_timer_get_both_sides (fixture->timer));
-  unknot_hold_start (fixture->hold, upper, upper_hold, 0);
+  unknot_hold_start (fixture->hold, upper, NULL, upper_hold, 0);
   g_assert_false (unknot_hold_timer_get_both_sides (fixture->timer));
 
   g_assert_cmpuint (fixture->started, ==, 3);
@@ -147,7 +147,7 @@ test_start_again (Fixture       *fixture,
   g_autoptr(UnknotStep) upper_hold = step_of (fixture, "foam-roller-upper-back", 4, &upper);
 
   g_settings_set_int (fixture->settings, "hold-seconds", 35);
-  unknot_hold_start (fixture->hold, upper, upper_hold, 0);
+  unknot_hold_start (fixture->hold, upper, NULL, upper_hold, 0);
   unknot_hold_timer_add_seconds (fixture->timer, 10);
   g_assert_cmpint (unknot_hold_timer_get_duration (fixture->timer), ==, 45 * SEC);
   fixture->now += 45 * SEC;
@@ -172,7 +172,7 @@ test_only_holds_finish (Fixture       *fixture,
   UnknotTechnique *upper;
   g_autoptr(UnknotStep) upper_hold = step_of (fixture, "foam-roller-upper-back", 4, &upper);
 
-  unknot_hold_start (fixture->hold, upper, upper_hold, 30);
+  unknot_hold_start (fixture->hold, upper, NULL, upper_hold, 30);
   fixture->now += 30 * SEC;
   unknot_hold_timer_update (fixture->timer);
   g_assert_cmpuint (fixture->finished, ==, 1);

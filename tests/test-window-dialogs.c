@@ -158,7 +158,7 @@ test_shortcuts_dialog_lists_page_keys (void)
   collect_listed_triggers (GTK_WIDGET (dialog), listed);
   close_dialog (window, dialog);
 
-  unknot_hold_start (unknot_application_get_hold (app), technique, step, 0);
+  unknot_hold_start (unknot_application_get_hold (app), technique, NULL, step, 0);
   unknot_hold_timer_reset (unknot_application_get_hold_timer (app));
   hold_page = ADW_NAVIGATION_PAGE (unknot_hold_page_new (unknot_application_get_hold (app),
                                                          unknot_application_get_settings (app)));

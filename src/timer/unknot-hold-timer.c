@@ -468,6 +468,14 @@ unknot_hold_timer_get_remaining (UnknotHoldTimer *self)
   return self->duration - unknot_hold_timer_get_elapsed (self);
 }
 
+/* The length of one side of the hold, with any seconds added, in whole seconds. */
+guint
+unknot_hold_timer_get_hold_seconds (UnknotHoldTimer *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_HOLD_TIMER (self), 0);
+  return (guint) (self->hold_duration / G_USEC_PER_SEC);
+}
+
 /* Counts the holds started on this timer: whoever starts one can tell later whether
  * the hold that ends is still theirs. */
 guint

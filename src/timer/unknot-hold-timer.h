@@ -52,5 +52,6 @@ gint64                unknot_hold_timer_get_elapsed   (UnknotHoldTimer *self);
 gint64                unknot_hold_timer_get_remaining (UnknotHoldTimer *self);
 gint64                unknot_hold_timer_get_finished_at (UnknotHoldTimer *self);
 guint                 unknot_hold_timer_get_run       (UnknotHoldTimer *self);
+guint                 unknot_hold_timer_get_hold_seconds (UnknotHoldTimer *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _UnknotHold
   UnknotTechnique *technique;
   UnknotStep      *step;
   guint            run;      /* the timer's run that is a step's hold, or 0 */
+  char            *region_id; /* the map region the hold is for, if the person chose one */
 };
 
 G_DEFINE_FINAL_TYPE (UnknotHold, unknot_hold, G_TYPE_OBJECT)
@@ -78,6 +79,16 @@ unknot_hold_dispose (GObject *object)
   g_clear_object (&self->step);
 
   G_OBJECT_CLASS (unknot_hold_parent_class)->dispose (object);
+}
+
+static void
+unknot_hold_finalize (GObject *object)
+{
+  UnknotHold *self = UNKNOT_HOLD (object);
+
+  g_free (self->region_id);
+
+  G_OBJECT_CLASS (unknot_hold_parent_class)->finalize (object);
 }
 
 static void
@@ -141,6 +152,7 @@ unknot_hold_class_init (UnknotHoldClass *klass)
 
   object_class->constructed = unknot_hold_constructed;
   object_class->dispose = unknot_hold_dispose;
+  object_class->finalize = unknot_hold_finalize;
   object_class->get_property = unknot_hold_get_property;
   object_class->set_property = unknot_hold_set_property;
 
@@ -306,10 +318,12 @@ unknot_hold_step_is_both_sides (UnknotHold *self,
 static void
 run_step (UnknotHold      *self,
           UnknotTechnique *technique,
+          const char      *region_id,
           UnknotStep      *step,
           guint            seconds,
           gboolean         both_sides)
 {
+  g_set_str (&self->region_id, region_id != NULL && *region_id != '\0' ? region_id : NULL);
   if (g_set_object (&self->technique, technique))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TECHNIQUE]);
   if (g_set_object (&self->step, step))
@@ -321,6 +335,7 @@ run_step (UnknotHold      *self,
 
 /**
  * unknot_hold_start:
+ * @region_id: (nullable): the map region the person opened the technique for
  * @seconds: the hold's length; 0 for the step's suggested length
  *
  * Starts a timed hold of @technique's @step, on both sides when the step is one-sided
@@ -329,6 +344,7 @@ run_step (UnknotHold      *self,
 void
 unknot_hold_start (UnknotHold      *self,
                    UnknotTechnique *technique,
+                   const char      *region_id,
                    UnknotStep      *step,
                    guint            seconds)
 {
@@ -341,8 +357,39 @@ unknot_hold_start (UnknotHold      *self,
   if (seconds == 0)
     seconds = UNKNOT_HOLD_DEFAULT_SECONDS;
 
-  run_step (self, technique, step, seconds, unknot_hold_step_is_both_sides (self, step));
+  run_step (self, technique, region_id, step, seconds, unknot_hold_step_is_both_sides (self, step));
   g_signal_emit (self, signals[SIGNAL_STARTED], 0);
+}
+
+/**
+ * unknot_hold_get_region_id:
+ *
+ * Returns: (nullable): the map region the hold in progress is for, when the person
+ *   opened its technique from one
+ */
+const char *
+unknot_hold_get_region_id (UnknotHold *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_HOLD (self), NULL);
+  return self->region_id;
+}
+
+/**
+ * unknot_hold_get_total_seconds:
+ *
+ * Returns: how long the hold in progress lasts in all, both sides and any seconds
+ *   added; 0 when no hold was started
+ */
+guint
+unknot_hold_get_total_seconds (UnknotHold *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_HOLD (self), 0);
+
+  if (self->run == 0)
+    return 0;
+
+  return unknot_hold_timer_get_hold_seconds (self->timer) *
+         (unknot_hold_timer_get_both_sides (self->timer) ? 2 : 1);
 }
 
 /**
@@ -363,7 +410,7 @@ unknot_hold_start_in_routine (UnknotHold      *self,
   g_return_if_fail (UNKNOT_IS_STEP (step));
   g_return_if_fail (seconds > 0);
 
-  run_step (self, technique, step, seconds, both_sides);
+  run_step (self, technique, NULL, step, seconds, both_sides);
 }
 
 /**

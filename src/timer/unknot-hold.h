@@ -32,8 +32,11 @@ gboolean         unknot_hold_step_is_both_sides (UnknotHold     *self,
                                                  UnknotStep     *step);
 void             unknot_hold_start             (UnknotHold      *self,
                                                 UnknotTechnique *technique,
+                                                const char      *region_id,
                                                 UnknotStep      *step,
                                                 guint            seconds);
+const char      *unknot_hold_get_region_id     (UnknotHold      *self);
+guint            unknot_hold_get_total_seconds (UnknotHold      *self);
 void             unknot_hold_start_in_routine  (UnknotHold      *self,
                                                 UnknotTechnique *technique,
                                                 UnknotStep      *step,

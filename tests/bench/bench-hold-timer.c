@@ -86,7 +86,7 @@ main (int   argc,
   g_signal_connect (timer, "notify::state", G_CALLBACK (on_state_cb), &noticed);
   g_signal_connect (timer, "finished", G_CALLBACK (on_finished_cb), &handled);
   hold = unknot_hold_new (timer, NULL);
-  unknot_hold_start (hold, technique, step, 0);
+  unknot_hold_start (hold, technique, NULL, step, 0);
   unknot_hold_timer_reset (timer);
   window = GTK_WINDOW (adw_window_new ());
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (unknot_hold_page_new (hold, NULL)));
