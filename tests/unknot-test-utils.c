@@ -660,7 +660,7 @@ on_event_cb (GtkEventControllerLegacy *controller,
     }
   else if (type == GDK_MOTION_NOTIFY || type == GDK_ENTER_NOTIFY)
     {
-      GtkNative *native = GTK_NATIVE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+      GtkNative *native = gtk_widget_get_native (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
       double x, y, sx, sy;
 
       gtk_native_get_surface_transform (native, &sx, &sy);
@@ -672,16 +672,20 @@ on_event_cb (GtkEventControllerLegacy *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
-/* Watches every event that reaches @widget's window, before any widget handles it. */
+/* Watches every event that reaches @widget's window, before any widget handles it. An
+ * open AdwDialog takes the window's events for itself (GTK propagates them from the
+ * grab widget down, never from the window), so inside one the dialog is watched. */
 static GtkEventController *
 watch_events (GtkWidget *widget,
               EventWait *wait)
 {
   GtkEventController *controller = gtk_event_controller_legacy_new ();
+  GtkWidget *dialog = gtk_widget_get_ancestor (widget, ADW_TYPE_DIALOG);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "event", G_CALLBACK (on_event_cb), wait);
-  gtk_widget_add_controller (GTK_WIDGET (gtk_widget_get_native (widget)), g_object_ref (controller));
+  gtk_widget_add_controller (dialog != NULL ? dialog : GTK_WIDGET (gtk_widget_get_native (widget)),
+                             g_object_ref (controller));
 
   return controller;
 }
@@ -770,6 +774,51 @@ unknot_test_pointer_move_real (const char *file,
     fail_waiting (file, line, func, "the pointer to reach (%.0f, %.0f) in %s",
                   x, y, G_OBJECT_TYPE_NAME (widget));
   unwatch_events (widget, controller);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  GtkWidget *window;
+} InView;
+
+/* Whether the middle of @widget is inside its window and on top there. */
+static gboolean
+in_view (gpointer data)
+{
+  InView *check = data;
+  graphene_point_t point;
+  GtkWidget *picked;
+
+  if (!gtk_widget_get_mapped (check->widget) ||
+      !gtk_widget_compute_point (check->widget, check->window,
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (check->widget) / 2.0,
+                                                       gtk_widget_get_height (check->widget) / 2.0),
+                                 &point) ||
+      point.x < 0 || point.y < 0 ||
+      point.x >= gtk_widget_get_width (check->window) ||
+      point.y >= gtk_widget_get_height (check->window))
+    return FALSE;
+
+  picked = gtk_widget_pick (check->window, point.x, point.y, GTK_PICK_DEFAULT);
+  return picked != NULL && (picked == check->widget || gtk_widget_is_ancestor (picked, check->widget));
+}
+
+/* Scrolls @widget into view as the keyboard focus does, and waits until its middle is
+ * on top in its window, drawn: where a person would click it. */
+void
+unknot_test_scroll_into_view_real (const char *file,
+                                   int         line,
+                                   const char *func,
+                                   GtkWidget  *widget)
+{
+  InView check = { widget, GTK_WIDGET (gtk_widget_get_native (widget)) };
+
+  if (!in_view (&check))
+    gtk_widget_grab_focus (widget);
+  if (!wait_in_time (in_view, &check))
+    fail_waiting (file, line, func, "%s to scroll into view", G_OBJECT_TYPE_NAME (widget));
+  gtk_test_widget_wait_for_draw (check.window);
 }
 
 void

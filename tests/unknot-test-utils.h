@@ -112,6 +112,12 @@ void               unknot_test_click_real        (const char           *file,
                                                   double                x,
                                                   double                y);
 #define unknot_test_click(widget, x, y) unknot_test_click_real (UNKNOT_TEST_WHERE, (widget), (x), (y))
+void               unknot_test_scroll_into_view_real (const char       *file,
+                                                      int               line,
+                                                      const char       *func,
+                                                      GtkWidget        *widget);
+#define unknot_test_scroll_into_view(widget) \
+  unknot_test_scroll_into_view_real (UNKNOT_TEST_WHERE, (widget))
 void               unknot_test_press_key_real    (const char           *file,
                                                   int                   line,
                                                   const char           *func,
