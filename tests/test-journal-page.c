@@ -533,6 +533,14 @@ test_days (void)
 }
 
 /* Delete with a click, then Undo in the toast: the entry is back with its id. */
+static gboolean
+delete_button_has_focus (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (data);
+
+  return focus != NULL && g_strcmp0 (gtk_widget_get_name (focus), "delete-entry") == 0;
+}
+
 static void
 test_delete_undo (void)
 {
@@ -541,6 +549,7 @@ test_delete_undo (void)
   g_autoptr(UnknotJournalEntry) b = NULL;
   g_autoptr(UnknotJournalEntry) back = NULL;
   g_autofree char *id = NULL;
+  g_autoptr(UnknotJournalEntry) entry = NULL;
   GtkWidget *button;
 
   fixture_init (&fixture, "journal.db");
@@ -566,6 +575,19 @@ test_delete_undo (void)
   g_assert_nonnull (back);
   g_assert_cmpstr (unknot_journal_entry_get_id (back), ==, id);
   g_assert_cmpint (unknot_journal_entry_get_pain_before (back), ==, 7);
+
+  /* With the keyboard: into the list, Tab to the focused row's delete button, Return. */
+  gtk_widget_grab_focus (child (&fixture, "list_view"));
+  unknot_test_wait_until (has_focus_within, child (&fixture, "list_view"));
+  unknot_test_press_key (child (&fixture, "list_view"), GDK_KEY_Tab);
+  unknot_test_wait_until (delete_button_has_focus, fixture.window);
+  button = gtk_root_get_focus (GTK_ROOT (fixture.window));
+  entry = g_object_ref (unknot_journal_row_get_entry (UNKNOT_JOURNAL_ROW (gtk_widget_get_ancestor (button, UNKNOT_TYPE_JOURNAL_ROW))));
+  g_set_str (&id, unknot_journal_entry_get_id (entry));
+  unknot_test_press_key (button, GDK_KEY_Return);
+  wait_for_list (&fixture, g_str_equal (unknot_journal_entry_get_notes (entry), "keep") ? "Today | delete me"
+                                                                                       : "Today | keep");
+  g_assert_null (unknot_journal_lookup (fixture.journal, id));
 
   fixture_clear (&fixture);
 }
