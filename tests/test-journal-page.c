@@ -720,6 +720,42 @@ test_actions (void)
   fixture_clear (&fixture);
 }
 
+/* A damaged file was set aside: the page says so above the (new, empty) journal. */
+static void
+test_damaged (void)
+{
+  Fixture fixture;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "unknot", NULL);
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autoptr(GString) garbage = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  memset (&fixture, 0, sizeof fixture);
+  fixture.app = unknot_test_application_new ();
+  for (guint i = 0; i < 512; i++)
+    g_string_append (garbage, "not a database ");
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, garbage->str, garbage->len, &error);
+  g_assert_no_error (error);
+
+  fixture.journal = unknot_journal_new (path);
+  unknot_journal_open_async (fixture.journal, NULL, NULL, NULL);
+  show_page (&fixture);
+
+  /* The page follows the journal as it opens. */
+  wait_for_state (&fixture, "empty");
+  unknot_test_wait_until ((UnknotTestCondition) gtk_widget_get_mapped, child (&fixture, "notice"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (&fixture, "notice_title"))), ==,
+                   "A New Journal Was Started");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (&fixture, "notice_label"))), ==,
+                   unknot_journal_get_load_error (fixture.journal)->message);
+  unknot_test_resize (fixture.window, 360, 720);
+  unknot_test_assert_fits (fixture.window, "a damaged journal at 360 px");
+  unknot_test_save_png (fixture.window, "journal-page-damaged-light.png");
+
+  fixture_clear (&fixture);
+}
+
 /* At phone width everything fits, in light and dark. */
 static void
 test_narrow (void)
@@ -769,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/journal-page/search-and-filter", test_search_and_filter);
   g_test_add_func ("/journal-page/red-flag-banner", test_red_flag_banner);
   g_test_add_func ("/journal-page/actions", test_actions);
+  g_test_add_func ("/journal-page/damaged", test_damaged);
   g_test_add_func ("/journal-page/narrow", test_narrow);
 
   return g_test_run ();
