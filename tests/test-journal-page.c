@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "journal/unknot-journal-days.h"
 #include "journal/unknot-journal-page.h"
 #include "journal/unknot-journal-row.h"
 #include "journal/unknot-red-flags.h"
@@ -756,6 +757,70 @@ test_damaged (void)
   fixture_clear (&fixture);
 }
 
+/* The days model finds each day's ends from any position, for days of one entry and
+ * of 1,500, at the ends of the list and in its middle, and follows its list. */
+static void
+test_days_model (void)
+{
+  const guint per_day[] = { 1, 3, 1500, 2, 1, 7, 64, 1 };
+  g_autoptr(GListStore) store = g_list_store_new (UNKNOT_TYPE_JOURNAL_ENTRY);
+  g_autoptr(GDateTime) noon = g_date_time_new_local (2025, 6, 30, 12, 0, 0);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  UnknotJournalDays *days;
+  guint n = 0;
+
+  /* Newest first: day 0 is the latest, its entries a second apart, newest first. */
+  for (guint d = 0; d < G_N_ELEMENTS (per_day); d++)
+    {
+      g_array_append_val (starts, n);
+      for (guint i = 0; i < per_day[d]; i++)
+        {
+          g_autoptr(UnknotJournalEntry) entry = unknot_journal_entry_new ();
+          g_autoptr(GDateTime) day = g_date_time_add_days (noon, -(int) d);
+          g_autoptr(GDateTime) when = g_date_time_add_seconds (day, -(double) i);
+
+          unknot_journal_entry_set_when (entry, when);
+          g_list_store_append (store, entry);
+          n++;
+        }
+    }
+  g_array_append_val (starts, n);
+
+  days = unknot_journal_days_new (G_LIST_MODEL (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (days)), ==, n);
+  for (guint d = 0; d < G_N_ELEMENTS (per_day); d++)
+    {
+      guint first = g_array_index (starts, guint, d);
+      guint end = g_array_index (starts, guint, d + 1);
+
+      for (guint p = first; p < end; p = p + 1 < end && end - first > 20 ? p + 37 : p + 1)
+        {
+          guint start_out, end_out;
+
+          gtk_section_model_get_section (GTK_SECTION_MODEL (days), MIN (p, end - 1), &start_out, &end_out);
+          g_assert_cmpuint (start_out, ==, first);
+          g_assert_cmpuint (end_out, ==, end);
+        }
+    }
+
+  /* Past the end, as GtkSectionModel wants it. */
+  {
+    guint start_out, end_out;
+
+    gtk_section_model_get_section (GTK_SECTION_MODEL (days), n, &start_out, &end_out);
+    g_assert_cmpuint (start_out, ==, n);
+    g_assert_cmpuint (end_out, ==, G_MAXUINT);
+
+    /* The list changes: the sections follow. */
+    g_list_store_remove (store, 0);
+    gtk_section_model_get_section (GTK_SECTION_MODEL (days), 0, &start_out, &end_out);
+    g_assert_cmpuint (start_out, ==, 0);
+    g_assert_cmpuint (end_out, ==, 3);
+  }
+
+  g_assert_finalize_object (days);
+}
+
 /* At phone width everything fits, in light and dark. */
 static void
 test_narrow (void)
@@ -806,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/journal-page/red-flag-banner", test_red_flag_banner);
   g_test_add_func ("/journal-page/actions", test_actions);
   g_test_add_func ("/journal-page/damaged", test_damaged);
+  g_test_add_func ("/journal-page/days-model", test_days_model);
   g_test_add_func ("/journal-page/narrow", test_narrow);
 
   return g_test_run ();
