@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "journal/unknot-journal-days.h"
 #include "journal/unknot-journal-page.h"
 #include "journal/unknot-journal-row.h"
 #include "journal/unknot-red-flags.h"
@@ -533,6 +534,14 @@ test_days (void)
 }
 
 /* Delete with a click, then Undo in the toast: the entry is back with its id. */
+static gboolean
+delete_button_has_focus (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (data);
+
+  return focus != NULL && g_strcmp0 (gtk_widget_get_name (focus), "delete-entry") == 0;
+}
+
 static void
 test_delete_undo (void)
 {
@@ -541,6 +550,7 @@ test_delete_undo (void)
   g_autoptr(UnknotJournalEntry) b = NULL;
   g_autoptr(UnknotJournalEntry) back = NULL;
   g_autofree char *id = NULL;
+  g_autoptr(UnknotJournalEntry) entry = NULL;
   GtkWidget *button;
 
   fixture_init (&fixture, "journal.db");
@@ -566,6 +576,19 @@ test_delete_undo (void)
   g_assert_nonnull (back);
   g_assert_cmpstr (unknot_journal_entry_get_id (back), ==, id);
   g_assert_cmpint (unknot_journal_entry_get_pain_before (back), ==, 7);
+
+  /* With the keyboard: into the list, Tab to the focused row's delete button, Return. */
+  gtk_widget_grab_focus (child (&fixture, "list_view"));
+  unknot_test_wait_until (has_focus_within, child (&fixture, "list_view"));
+  unknot_test_press_key (child (&fixture, "list_view"), GDK_KEY_Tab);
+  unknot_test_wait_until (delete_button_has_focus, fixture.window);
+  button = gtk_root_get_focus (GTK_ROOT (fixture.window));
+  entry = g_object_ref (unknot_journal_row_get_entry (UNKNOT_JOURNAL_ROW (gtk_widget_get_ancestor (button, UNKNOT_TYPE_JOURNAL_ROW))));
+  g_set_str (&id, unknot_journal_entry_get_id (entry));
+  unknot_test_press_key (button, GDK_KEY_Return);
+  wait_for_list (&fixture, g_str_equal (unknot_journal_entry_get_notes (entry), "keep") ? "Today | delete me"
+                                                                                       : "Today | keep");
+  g_assert_null (unknot_journal_lookup (fixture.journal, id));
 
   fixture_clear (&fixture);
 }
@@ -698,6 +721,106 @@ test_actions (void)
   fixture_clear (&fixture);
 }
 
+/* A damaged file was set aside: the page says so above the (new, empty) journal. */
+static void
+test_damaged (void)
+{
+  Fixture fixture;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "unknot", NULL);
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autoptr(GString) garbage = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  memset (&fixture, 0, sizeof fixture);
+  fixture.app = unknot_test_application_new ();
+  for (guint i = 0; i < 512; i++)
+    g_string_append (garbage, "not a database ");
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, garbage->str, garbage->len, &error);
+  g_assert_no_error (error);
+
+  fixture.journal = unknot_journal_new (path);
+  unknot_journal_open_async (fixture.journal, NULL, NULL, NULL);
+  show_page (&fixture);
+
+  /* The page follows the journal as it opens. */
+  wait_for_state (&fixture, "empty");
+  unknot_test_wait_until ((UnknotTestCondition) gtk_widget_get_mapped, child (&fixture, "notice"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (&fixture, "notice_title"))), ==,
+                   "A New Journal Was Started");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (&fixture, "notice_label"))), ==,
+                   unknot_journal_get_load_error (fixture.journal)->message);
+  unknot_test_resize (fixture.window, 360, 720);
+  unknot_test_assert_fits (fixture.window, "a damaged journal at 360 px");
+  unknot_test_save_png (fixture.window, "journal-page-damaged-light.png");
+
+  fixture_clear (&fixture);
+}
+
+/* The days model finds each day's ends from any position, for days of one entry and
+ * of 1,500, at the ends of the list and in its middle, and follows its list. */
+static void
+test_days_model (void)
+{
+  const guint per_day[] = { 1, 3, 1500, 2, 1, 7, 64, 1 };
+  g_autoptr(GListStore) store = g_list_store_new (UNKNOT_TYPE_JOURNAL_ENTRY);
+  g_autoptr(GDateTime) noon = g_date_time_new_local (2025, 6, 30, 12, 0, 0);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  UnknotJournalDays *days;
+  guint n = 0;
+
+  /* Newest first: day 0 is the latest, its entries a second apart, newest first. */
+  for (guint d = 0; d < G_N_ELEMENTS (per_day); d++)
+    {
+      g_array_append_val (starts, n);
+      for (guint i = 0; i < per_day[d]; i++)
+        {
+          g_autoptr(UnknotJournalEntry) entry = unknot_journal_entry_new ();
+          g_autoptr(GDateTime) day = g_date_time_add_days (noon, -(int) d);
+          g_autoptr(GDateTime) when = g_date_time_add_seconds (day, -(double) i);
+
+          unknot_journal_entry_set_when (entry, when);
+          g_list_store_append (store, entry);
+          n++;
+        }
+    }
+  g_array_append_val (starts, n);
+
+  days = unknot_journal_days_new (G_LIST_MODEL (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (days)), ==, n);
+  for (guint d = 0; d < G_N_ELEMENTS (per_day); d++)
+    {
+      guint first = g_array_index (starts, guint, d);
+      guint end = g_array_index (starts, guint, d + 1);
+
+      for (guint p = first; p < end; p = p + 1 < end && end - first > 20 ? p + 37 : p + 1)
+        {
+          guint start_out, end_out;
+
+          gtk_section_model_get_section (GTK_SECTION_MODEL (days), MIN (p, end - 1), &start_out, &end_out);
+          g_assert_cmpuint (start_out, ==, first);
+          g_assert_cmpuint (end_out, ==, end);
+        }
+    }
+
+  /* Past the end, as GtkSectionModel wants it. */
+  {
+    guint start_out, end_out;
+
+    gtk_section_model_get_section (GTK_SECTION_MODEL (days), n, &start_out, &end_out);
+    g_assert_cmpuint (start_out, ==, n);
+    g_assert_cmpuint (end_out, ==, G_MAXUINT);
+
+    /* The list changes: the sections follow. */
+    g_list_store_remove (store, 0);
+    gtk_section_model_get_section (GTK_SECTION_MODEL (days), 0, &start_out, &end_out);
+    g_assert_cmpuint (start_out, ==, 0);
+    g_assert_cmpuint (end_out, ==, 3);
+  }
+
+  g_assert_finalize_object (days);
+}
+
 /* At phone width everything fits, in light and dark. */
 static void
 test_narrow (void)
@@ -747,6 +870,8 @@ main (int   argc,
   g_test_add_func ("/journal-page/search-and-filter", test_search_and_filter);
   g_test_add_func ("/journal-page/red-flag-banner", test_red_flag_banner);
   g_test_add_func ("/journal-page/actions", test_actions);
+  g_test_add_func ("/journal-page/damaged", test_damaged);
+  g_test_add_func ("/journal-page/days-model", test_days_model);
   g_test_add_func ("/journal-page/narrow", test_narrow);
 
   return g_test_run ();

@@ -27,6 +27,13 @@
 /* How many recent warning signs are read for the banner's most urgent tier. */
 #define MAX_FLAGGED_READ 200
 
+/* A list view keeps some 200 rows around what it shows, which takes the better part
+ * of a second to build on a slow machine. So its first frame has the rows a tall
+ * window shows, and the rest come in over the next frames, a few at a time. */
+#define FIRST_ROWS     24
+#define ROWS_PER_FRAME 24
+#define LIST_VIEW_ROWS 200
+
 struct _UnknotJournalPage
 {
   AdwNavigationPage     parent_instance;
@@ -37,6 +44,9 @@ struct _UnknotJournalPage
   UnknotHold           *hold;
 
   UnknotJournalDays    *days;
+  GtkSliceListModel    *slice;         /* the days, the first few at first */
+  guint                 grow_id;
+  gboolean              grow_started;
   UnknotJournalResults *results;       /* the list shown when filtered */
   UnknotJournalResults *flagged;       /* the last two weeks' warning signs */
   char                 *region_filter;
@@ -340,6 +350,46 @@ on_showing_cb (AdwNavigationPage *page,
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* The first rows first */
+
+static gboolean
+grow_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  UnknotJournalPage *self = data;
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  /* The first tick comes before the first frame is laid out: that frame keeps the
+   * first rows alone. */
+  if (!self->grow_started)
+    {
+      self->grow_started = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (size >= LIST_VIEW_ROWS || size >= g_list_model_get_n_items (G_LIST_MODEL (self->days)))
+    {
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      self->grow_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->slice, size + ROWS_PER_FRAME);
+  return G_SOURCE_CONTINUE;
+}
+
+/* From the first rows again, for a new list. */
+static void
+start_growing (UnknotJournalPage *self)
+{
+  gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
+  self->grow_started = FALSE;
+  if (self->grow_id == 0)
+    self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_cb, self, NULL);
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* Search and filters */
 
 static gboolean
@@ -382,6 +432,7 @@ apply_filter (UnknotJournalPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button),
                                has_filters (self) ? _("Filter (some entries are hidden)") : _("Filter"));
 
+  start_growing (self);
   if (unknot_journal_filter_is_empty (filter))
     {
       unknot_journal_days_set_model (self->days, G_LIST_MODEL (self->journal));
@@ -534,7 +585,13 @@ static void
 show_error_toast (UnknotJournalPage *self,
                   const GError      *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast;
+
+  /* The page was closed meanwhile. */
+  if (self->toast_overlay == NULL)
+    return;
+
+  toast = adw_toast_new (error->message);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -560,6 +617,9 @@ on_undo_clicked_cb (AdwToast          *toast,
 {
   UnknotJournalEntry *entry = g_object_get_data (G_OBJECT (toast), "unknot-entry");
 
+  if (self->journal == NULL)
+    return;
+
   /* The same id: the entry comes back as it was. */
   unknot_journal_add_async (self->journal, entry, NULL, on_restored_cb, g_object_ref (self));
 }
@@ -580,6 +640,8 @@ on_deleted_cb (GObject      *source,
       show_error_toast (self, error);
       return;
     }
+  if (self->toast_overlay == NULL)
+    return;
 
   toast = adw_toast_new (_("Entry deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -624,7 +686,8 @@ unknot_journal_page_constructed (GObject *object)
   g_signal_connect (header_factory, "bind", G_CALLBACK (bind_header_cb), self);
 
   self->days = unknot_journal_days_new (G_LIST_MODEL (self->journal));
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->days)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->days)), 0, FIRST_ROWS);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_header_factory (self->list_view, header_factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
@@ -646,6 +709,7 @@ unknot_journal_page_constructed (GObject *object)
   build_filter_menu (self);
   query_flagged (self);
   update_state (self);
+  start_growing (self);
 }
 
 static void
@@ -655,9 +719,16 @@ unknot_journal_page_dispose (GObject *object)
 
   if (self->flagged != NULL)
     g_signal_handlers_disconnect_by_func (self->flagged, on_flagged_changed_cb, self);
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_data (self->journal, self);
+  if (self->grow_id != 0 && self->list_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->grow_id);
+  self->grow_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_JOURNAL_PAGE);
+  self->toast_overlay = NULL;
   g_clear_object (&self->flagged);
   g_clear_object (&self->results);
+  g_clear_object (&self->slice);
   g_clear_object (&self->days);
   g_clear_object (&self->journal);
   g_clear_object (&self->catalog);

@@ -279,7 +279,10 @@ unknot_journal_row_init (UnknotJournalRow *self)
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (text, GTK_WIDGET (self));
   self->regions_label = add_label (text, "journal-regions", 0, TRUE);
-  self->detail_label = add_label (text, "journal-detail", 0, TRUE);
+  /* One line: wrapping labels cost twice as much to lay out (the region names still
+   * wrap, and the list item's accessible name has it all). */
+  self->detail_label = add_label (text, "journal-detail", 0, FALSE);
+  gtk_label_set_ellipsize (self->detail_label, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "caption");
 
