@@ -7,107 +7,20 @@
 
 import json
 import os
-import subprocess
-import sys
-import tempfile
-import time
 
-import gi
+from atspi_harness import actions, do, fail, find as find_in, new_home, plan, start_app, walk, wait_for
 
-gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402
-
-DEADLINE = 20.0
-print('TAP version 13')
-print('1..3')
-
-
-def fail(message):
-    print('not ok - ' + message)
-    print('Bail out!')
-    sys.exit(1)
-
-
-START = time.monotonic()
-
-
-def wait_for(what, condition):
-    """Polls the bus until condition() gives something, within DEADLINE seconds."""
-    print(f'# {time.monotonic() - START:.1f} s: waiting for {what}', flush=True)
-    end = time.monotonic() + DEADLINE
-    while time.monotonic() < end:
-        found = condition()
-        if found:
-            return found
-        # The bus answers asynchronously; let it deliver what changed.
-        time.sleep(0.05)
-    fail(f'{what} never came true within {DEADLINE:.0f} s')
-
-
-def walk(node, found=None):
-    found = [] if found is None else found
-    try:
-        found.append((node.get_role_name(), node.get_name() or '', node))
-        for i in range(node.get_child_count()):
-            child = node.get_child_at_index(i)
-            if child is not None:
-                walk(child, found)
-    except gi.repository.GLib.Error:
-        pass  # an object that went away while we looked
-    return found
-
-
-def actions(node):
-    action = node.get_action_iface()
-    return [action.get_action_name(i) for i in range(action.get_n_actions())] if action else []
-
-
-def do(node, name='click'):
-    names = actions(node)
-    if name not in names:
-        fail(f'“{node.get_name()}” has no “{name}” action (it has {names})')
-    node.get_action_iface().do_action(names.index(name))
-
-
-home = tempfile.mkdtemp(prefix='unknot-atspi-')
-env = dict(os.environ)
-for var in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME'):
-    env[var] = os.path.join(home, var)
-    os.makedirs(env[var])
+plan(3)
+env = new_home()
 routine_file = os.path.join(env['XDG_DATA_HOME'], 'unknot', 'my-routine.json')
 os.makedirs(os.path.dirname(routine_file))
 with open(routine_file, 'w') as f:
     json.dump({'version': 1, 'techniques': ['ball-glutes', 'hands-lower-back']}, f)
 
-# The real accessibility backend, and settings of its own: no first-run dialog, no chime.
-env.pop('GTK_A11Y', None)
-env['G_DEBUG'] = os.environ.get('UNKNOT_APP_G_DEBUG', '')
-# The app is ended with SIGTERM, so LeakSanitizer never reports on it here (the C tests
-# cover leaks); the slow exact unwinding on every malloc only delays its start-up.
-if 'ASAN_OPTIONS' in env:
-    env['ASAN_OPTIONS'] += ':fast_unwind_on_malloc=1:detect_leaks=0'
-env.pop('NO_AT_BRIDGE', None)
-env['GSETTINGS_BACKEND'] = 'keyfile'
-for key, value in (('first-run-done', 'true'), ('sound-enabled', 'false')):
-    subprocess.run(['gsettings', 'set', 'io.github.unknot.Unknot', key, value], env=env, check=True)
-
-app = subprocess.Popen([os.environ['UNKNOT_EXE']], env=env)
+app, root = start_app(env)
 try:
-    def find_app():
-        desktop = Atspi.get_desktop(0)
-        for i in range(desktop.get_child_count()):
-            child = desktop.get_child_at_index(i)
-            if child is not None and child.get_process_id() == app.pid:
-                return child
-        return None
-
-    root = wait_for('Unknot on the accessibility bus', find_app)
-
     def find(role, name=None, prefix=None):
-        for r, n, node in walk(root):
-            if r == role and (name is None or n == name) and (prefix is None or n.startswith(prefix)):
-                return node
-        return None
+        return find_in(root, role, name, prefix)
 
     def menu_items(menu):
         return [(n, node) for r, n, node in walk(menu) if r == 'menu item']

@@ -168,6 +168,16 @@ unknot_body_map_region_activate (UnknotBodyMapRegion *self)
     unknot_body_map_region_activated (UNKNOT_BODY_MAP (map), self);
 }
 
+/* The region's action for assistive technology: GTK's AT-SPI bridge offers a custom
+ * widget's own parameterless actions, as a button offers "click". */
+static void
+activate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SIGNAL_ACTIVATE], 0);
+}
+
 static void
 on_click_released_cb (GtkGestureClick     *gesture,
                       int                  n_press,
@@ -221,6 +231,7 @@ unknot_body_map_region_class_init (UnknotBodyMapRegionClass *klass)
                                 NULL, NULL, NULL,
                                 G_TYPE_NONE, 0);
   gtk_widget_class_set_activate_signal (widget_class, signals[SIGNAL_ACTIVATE]);
+  gtk_widget_class_install_action (widget_class, "region.activate", NULL, activate_action);
 
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
