@@ -158,6 +158,9 @@ test_shortcuts_dialog_lists_page_keys (void)
   collect_listed_triggers (GTK_WIDGET (dialog), listed);
   close_dialog (window, dialog);
 
+  /* The window's own keys: search, the journal, Log Pain. */
+  assert_page_keys_listed (GTK_WIDGET (window), "win.", listed);
+
   unknot_hold_start (unknot_application_get_hold (app), technique, NULL, step, 0);
   unknot_hold_timer_reset (unknot_application_get_hold_timer (app));
   hold_page = ADW_NAVIGATION_PAGE (unknot_hold_page_new (unknot_application_get_hold (app),
