@@ -1085,6 +1085,25 @@ test_narrow (void)
   fixture_tear_down (&fixture);
 }
 
+/* GTK 4.18 can draw a scrollbar's trough before it has a size while a long text is
+ * laid out, and says so: not fatal here, in this case alone; every other message is. */
+static gboolean
+only_the_trough_warning (const char     *log_domain,
+                         GLogLevelFlags  log_level,
+                         const char     *message,
+                         gpointer        user_data)
+{
+  if (g_strcmp0 (log_domain, "Gtk") == 0 &&
+      g_str_has_prefix (message, "Trying to snapshot GtkGizmo ") &&
+      g_str_has_suffix (message, " without a current allocation"))
+    {
+      (*(guint *) user_data)++;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A note of 1 MB (in lines, as notes are written) opens, can be changed, and is saved
  * whole; the editor reads it once, on Save. The times are printed for people, never
  * asserted. (One paragraph of 1 MB is slow to type into in any GtkTextView: Pango
@@ -1101,11 +1120,13 @@ test_long_note (void)
   GtkTextBuffer *buffer;
   GtkTextIter start_iter;
   gint64 start;
+  guint n_trough_warnings = 0;
 
   while (note->len < 1024 * 1024)
     g_string_append (note, "Tight after the long drive, better after the ball. Ça va — 痛い.\n");
   g_assert_true (g_utf8_validate (note->str, note->len, NULL));
 
+  g_test_log_set_fatal_handler (only_the_trough_warning, &n_trough_warnings);
   fixture_set_up (&fixture, NULL);
   unknot_journal_entry_set_regions (entry, regions);
   unknot_journal_entry_set_pain_before (entry, 5);
@@ -1117,8 +1138,7 @@ test_long_note (void)
   g_test_message ("a 1 MB note: the editor was shown in %.0f ms",
                   (g_get_monotonic_time () - start) / 1000.0);
 
-  /* Typing at its start. (At its end, GTK 4.18 lays the lines there out while it
-   * draws them, and warns that it draws the note's scrollbar before it has a size.) */
+  /* Typing at its start, while GTK still lays the rest out. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "notes_view")));
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, g_utf8_strlen (note->str, -1));
   gtk_text_buffer_get_start_iter (buffer, &start_iter);
@@ -1139,6 +1159,8 @@ test_long_note (void)
   g_assert_cmpstr (unknot_journal_entry_get_notes (stored), ==, note->str);
 
   fixture_tear_down (&fixture);
+  g_test_message ("GTK warned %u times of a scrollbar drawn before it had a size",
+                  n_trough_warnings);
 }
 
 int
