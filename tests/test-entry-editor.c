@@ -212,152 +212,6 @@ fixture_tear_down (Fixture *fixture)
   g_clear_object (&fixture->catalog);
 }
 
-/* ---------------------------------------------------------------------------------- */
-/* Real clicks and keys inside a dialog. An open AdwDialog takes the window's events for
- * itself (GTK propagates them from the grab widget down, never from the window), so
- * unknot_test_click ()'s watch on the window never hears them. These send the same X
- * events and watch for them on the dialog that holds the widget. */
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-
-typedef struct
-{
-  GdkEventType type;
-  guint        keycode;
-  gboolean     seen;
-} EventSeen;
-
-static gboolean
-on_event_seen_cb (GtkEventControllerLegacy *controller,
-                  GdkEvent                 *event,
-                  EventSeen                *wait)
-{
-  GdkEventType type = gdk_event_get_event_type (event);
-
-  if (type == wait->type &&
-      (type != GDK_KEY_PRESS || gdk_key_event_get_keycode (event) == wait->keycode))
-    wait->seen = TRUE;
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-static gboolean
-event_seen (gpointer data)
-{
-  return ((EventSeen *) data)->seen;
-}
-
-static GtkEventController *
-watch_dialog (GtkWidget *widget,
-              EventSeen *wait)
-{
-  GtkWidget *dialog = gtk_widget_get_ancestor (widget, ADW_TYPE_DIALOG);
-  GtkEventController *controller = gtk_event_controller_legacy_new ();
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "event", G_CALLBACK (on_event_seen_cb), wait);
-  gtk_widget_add_controller (dialog ? dialog : GTK_WIDGET (gtk_widget_get_native (widget)),
-                             g_object_ref (controller));
-
-  return controller;
-}
-
-static void
-unwatch (GtkEventController *controller)
-{
-  GtkWidget *owner = gtk_event_controller_get_widget (controller);
-
-  if (owner != NULL)
-    gtk_widget_remove_controller (owner, controller);
-  g_object_unref (controller);
-}
-
-static Display *
-to_root (GtkWidget *widget,
-         double     x,
-         double     y,
-         int       *root_x,
-         int       *root_y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  GdkSurface *surface = gtk_native_get_surface (native);
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
-  int scale = gdk_surface_get_scale_factor (surface);
-  graphene_point_t point;
-  double sx, sy;
-  Window child;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface),
-                         DefaultRootWindow (display),
-                         (int) ((point.x + sx) * scale), (int) ((point.y + sy) * scale),
-                         root_x, root_y, &child);
-
-  return display;
-}
-
-#define dialog_click(widget, x, y) dialog_click_real (UNKNOT_TEST_WHERE, (widget), (x), (y))
-static void
-dialog_click_real (const char *file,
-                   int         line,
-                   const char *func,
-                   GtkWidget  *widget,
-                   double      x,
-                   double      y)
-{
-  EventSeen wait = { GDK_BUTTON_RELEASE };
-  GtkEventController *controller = watch_dialog (widget, &wait);
-  int root_x, root_y;
-  Display *display = to_root (widget, x, y, &root_x, &root_y);
-
-  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
-  XTestFakeButtonEvent (display, 1, True, CurrentTime);
-  XTestFakeButtonEvent (display, 1, False, CurrentTime);
-  XFlush (display);
-  unknot_test_wait_for_real (file, line, func, event_seen, &wait,
-                             "a click at (%.0f, %.0f) in %s to arrive", x, y,
-                             G_OBJECT_TYPE_NAME (widget));
-  unwatch (controller);
-}
-
-/* Types @keyval, with Control held if @control, to the focus of @widget's window. */
-#define dialog_key(widget, keyval, control) \
-  dialog_key_real (UNKNOT_TEST_WHERE, (widget), (keyval), (control))
-static void
-dialog_key_real (const char *file,
-                 int         line,
-                 const char *func,
-                 GtkWidget  *widget,
-                 guint       keyval,
-                 gboolean    control)
-{
-  /* The press: a key that closes the dialog leaves no dialog to hear its release. */
-  EventSeen wait = { GDK_KEY_PRESS };
-  GtkEventController *controller = watch_dialog (widget, &wait);
-  int root_x, root_y;
-  Display *display = to_root (widget, gtk_widget_get_width (widget) / 2.0,
-                              gtk_widget_get_height (widget) / 2.0, &root_x, &root_y);
-  KeyCode control_code = XKeysymToKeycode (display, XK_Control_L);
-
-  wait.keycode = XKeysymToKeycode (display, keyval);
-  g_assert_cmpuint (wait.keycode, !=, 0);
-  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
-  if (control)
-    XTestFakeKeyEvent (display, control_code, True, CurrentTime);
-  XTestFakeKeyEvent (display, wait.keycode, True, CurrentTime);
-  XTestFakeKeyEvent (display, wait.keycode, False, CurrentTime);
-  if (control)
-    XTestFakeKeyEvent (display, control_code, False, CurrentTime);
-  XFlush (display);
-  unknot_test_wait_for_real (file, line, func, event_seen, &wait,
-                             "the key %s, pressed over %s, to arrive",
-                             gdk_keyval_name (keyval), G_OBJECT_TYPE_NAME (widget));
-  unwatch (controller);
-}
-
-G_GNUC_END_IGNORE_DEPRECATIONS
 
 /* ---------------------------------------------------------------------------------- */
 /* Finding and using the editor's controls as a person would */
@@ -377,51 +231,11 @@ pain_scale (Fixture *fixture,
 #define pain_before(fixture) pain_scale ((fixture), 0)
 #define pain_after(fixture) pain_scale ((fixture), 1)
 
-typedef struct
-{
-  GtkWidget *widget;
-  GtkWidget *window;
-} InView;
-
-/* Whether the middle of @widget is inside its window and on top there. */
-static gboolean
-in_view (gpointer data)
-{
-  InView *check = data;
-  graphene_point_t point;
-  GtkWidget *picked;
-
-  if (!gtk_widget_get_mapped (check->widget) ||
-      !gtk_widget_compute_point (check->widget, check->window,
-                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (check->widget) / 2.0,
-                                                       gtk_widget_get_height (check->widget) / 2.0),
-                                 &point) ||
-      point.x < 0 || point.y < 0 ||
-      point.x >= gtk_widget_get_width (check->window) ||
-      point.y >= gtk_widget_get_height (check->window))
-    return FALSE;
-
-  picked = gtk_widget_pick (check->window, point.x, point.y, GTK_PICK_DEFAULT);
-  return picked != NULL && (picked == check->widget || gtk_widget_is_ancestor (picked, check->widget));
-}
-
-/* Scrolls @widget into view as the keyboard focus does, and waits for it there. */
-static void
-bring_into_view (GtkWidget *widget)
-{
-  InView check = { widget, GTK_WIDGET (gtk_widget_get_native (widget)) };
-
-  if (!in_view (&check))
-    gtk_widget_grab_focus (widget);
-  unknot_test_wait_until (in_view, &check);
-  gtk_test_widget_wait_for_draw (check.window);
-}
-
 static void
 click_widget (GtkWidget *widget)
 {
-  bring_into_view (widget);
-  dialog_click (widget, gtk_widget_get_width (widget) / 2.0,
+  unknot_test_scroll_into_view (widget);
+  unknot_test_click (widget, gtk_widget_get_width (widget) / 2.0,
                 gtk_widget_get_height (widget) / 2.0);
 }
 
@@ -432,9 +246,9 @@ click_region (Fixture    *fixture,
   UnknotBodyMap *map = editor_map (fixture);
   graphene_point_t point;
 
-  bring_into_view (unknot_body_map_get_region_widget (map, region_id));
+  unknot_test_scroll_into_view (unknot_body_map_get_region_widget (map, region_id));
   g_assert_true (unknot_body_map_find_region_point (map, region_id, &point));
-  dialog_click (GTK_WIDGET (map), point.x, point.y);
+  unknot_test_click (GTK_WIDGET (map), point.x, point.y);
 }
 
 /* Gives the scale the keyboard focus (as Tab does) and types @keyval. */
@@ -444,11 +258,11 @@ type_on_scale (UnknotPainScale *scale,
 {
   GtkWidget *focus;
 
-  bring_into_view (GTK_WIDGET (scale));
+  unknot_test_scroll_into_view (GTK_WIDGET (scale));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (scale)));
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (scale)));
   g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (scale)));
-  dialog_key (focus, keyval, FALSE);
+  unknot_test_press_key_full (focus, keyval, 0);
 }
 
 static GtkWidget *
@@ -754,13 +568,13 @@ test_pre_filled (void)
   /* Keys on the scales: End is 10, the arrows move by one, Delete clears pain after. */
   type_on_scale (pain_after (&fixture), GDK_KEY_End);
   g_assert_cmpint (unknot_pain_scale_get_value (pain_after (&fixture)), ==, 10);
-  dialog_key (unknot_pain_scale_get_button (pain_after (&fixture), 10), GDK_KEY_Left, FALSE);
+  unknot_test_press_key_full (unknot_pain_scale_get_button (pain_after (&fixture), 10), GDK_KEY_Left, 0);
   g_assert_cmpint (unknot_pain_scale_get_value (pain_after (&fixture)), ==, 9);
-  dialog_key (unknot_pain_scale_get_button (pain_after (&fixture), 9), GDK_KEY_Delete, FALSE);
+  unknot_test_press_key_full (unknot_pain_scale_get_button (pain_after (&fixture), 9), GDK_KEY_Delete, 0);
   g_assert_cmpint (unknot_pain_scale_get_value (pain_after (&fixture)), ==, -1);
 
   /* Escape with nothing changed closes at once, and nothing was written. */
-  dialog_key (unknot_pain_scale_get_button (pain_after (&fixture), 9), GDK_KEY_Escape, FALSE);
+  unknot_test_press_key_full (unknot_pain_scale_get_button (pain_after (&fixture), 9), GDK_KEY_Escape, 0);
   unknot_test_wait_until (editor_is_gone, &fixture);
   g_assert_null (fixture.saved);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.journal)), ==, 0);
@@ -808,11 +622,9 @@ test_red_flag_advice (void)
   /* Shown, not only there: its button can be clicked, and it closes the advice. */
   {
     ButtonCheck check = { GTK_WIDGET (alert), "_I Understand" };
-    InView view = { NULL, GTK_WIDGET (fixture.window) };
 
     unknot_test_wait_until (button_shown, &check);
-    view.widget = find_button_with_label (GTK_WIDGET (alert), "_I Understand");
-    unknot_test_wait_until (in_view, &view);
+    unknot_test_scroll_into_view (find_button_with_label (GTK_WIDGET (alert), "_I Understand"));
   }
   unknot_test_save_png (fixture.window, "entry-editor-red-flag-advice.png");
 
@@ -923,7 +735,7 @@ test_read_only_journal (void)
   /* Ctrl+Enter does not save either. */
   click_widget (unknot_pain_scale_get_button (pain_before (&fixture), 2));
   click_region (&fixture, "spine");
-  dialog_key (unknot_pain_scale_get_button (pain_before (&fixture), 2), GDK_KEY_Return, TRUE);
+  unknot_test_press_key_full (unknot_pain_scale_get_button (pain_before (&fixture), 2), GDK_KEY_Return, GDK_CONTROL_MASK);
   g_assert_false (gtk_widget_is_sensitive (save_button (&fixture)));
   unknot_test_wait_until (journal_is_idle, fixture.journal);
   while (g_main_context_iteration (NULL, FALSE))
@@ -974,9 +786,9 @@ test_edit_and_undo (void)
   click_widget (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "clear_after_button"));
   g_assert_cmpint (unknot_pain_scale_get_value (pain_after (&fixture)), ==, -1);
   /* Ctrl+Enter saves. */
-  bring_into_view (unknot_pain_scale_get_button (pain_before (&fixture), 2));
+  unknot_test_scroll_into_view (unknot_pain_scale_get_button (pain_before (&fixture), 2));
   gtk_widget_grab_focus (unknot_pain_scale_get_button (pain_before (&fixture), 2));
-  dialog_key (unknot_pain_scale_get_button (pain_before (&fixture), 2), GDK_KEY_Return, TRUE);
+  unknot_test_press_key_full (unknot_pain_scale_get_button (pain_before (&fixture), 2), GDK_KEY_Return, GDK_CONTROL_MASK);
   assert_closed_after_write (&fixture);
 
   edited = unknot_journal_lookup (fixture.journal, unknot_journal_entry_get_id (first));
@@ -1026,7 +838,7 @@ test_discard_asks (void)
   g_assert_cmpint (unknot_pain_scale_get_value (pain_before (&fixture)), ==, 8);
 
   /* Escape asks too, and Discard closes without writing. */
-  dialog_key (unknot_pain_scale_get_button (pain_before (&fixture), 8), GDK_KEY_Escape, FALSE);
+  unknot_test_press_key_full (unknot_pain_scale_get_button (pain_before (&fixture), 8), GDK_KEY_Escape, 0);
   unknot_test_wait_until (alert_with_heading_shown, fixture.window);
   alert = unknot_test_find_descendant (GTK_WIDGET (fixture.window), ADW_TYPE_ALERT_DIALOG);
   click_button_labelled (alert, "_Discard");
@@ -1064,17 +876,17 @@ test_narrow (void)
   unknot_test_assert_light (light, "the entry editor at 360 px");
 
   /* Further down: the pain scales and what was done. */
-  bring_into_view (GTK_WIDGET (pain_after (&fixture)));
+  unknot_test_scroll_into_view (GTK_WIDGET (pain_after (&fixture)));
   unknot_test_save_png (fixture.window, "entry-editor-360-light-pain.png");
-  bring_into_view (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "notes_view"));
+  unknot_test_scroll_into_view (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "notes_view"));
   unknot_test_save_png (fixture.window, "entry-editor-360-light-end.png");
 
   unknot_test_set_dark (fixture.window, TRUE);
-  bring_into_view (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "when_button"));
+  unknot_test_scroll_into_view (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "when_button"));
   unknot_test_assert_fits (fixture.window, "the entry editor at 360 px, dark");
   dark = unknot_test_screenshot (fixture.window, "entry-editor-360-dark.png");
   unknot_test_assert_dark (dark, "the entry editor at 360 px, dark");
-  bring_into_view (GTK_WIDGET (pain_before (&fixture)));
+  unknot_test_scroll_into_view (GTK_WIDGET (pain_before (&fixture)));
   unknot_test_save_png (fixture.window, "entry-editor-360-dark-pain.png");
   unknot_test_set_dark (fixture.window, FALSE);
 
@@ -1156,10 +968,10 @@ test_long_note (void)
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, g_utf8_strlen (note->str, -1));
   gtk_text_buffer_get_start_iter (buffer, &start_iter);
   gtk_text_buffer_place_cursor (buffer, &start_iter);
-  bring_into_view (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "notes_view"));
+  unknot_test_scroll_into_view (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "notes_view"));
   gtk_widget_grab_focus (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "notes_view"));
   start = g_get_monotonic_time ();
-  dialog_key (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "notes_view"), GDK_KEY_x, FALSE);
+  unknot_test_press_key_full (unknot_test_find_by_id (GTK_WIDGET (fixture.editor), "notes_view"), GDK_KEY_x, 0);
   g_test_message ("a 1 MB note: one key took %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   g_string_prepend_c (note, 'x');
 

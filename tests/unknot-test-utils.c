@@ -654,9 +654,9 @@ on_event_cb (GtkEventControllerLegacy *controller,
     {
       wait->seen |= type == GDK_BUTTON_RELEASE;
     }
-  else if (wait->type == GDK_KEY_RELEASE)
+  else if (wait->type == GDK_KEY_RELEASE || wait->type == GDK_KEY_PRESS)
     {
-      wait->seen |= type == GDK_KEY_RELEASE && gdk_key_event_get_keycode (event) == wait->keycode;
+      wait->seen |= type == wait->type && gdk_key_event_get_keycode (event) == wait->keycode;
     }
   else if (type == GDK_MOTION_NOTIFY || type == GDK_ENTER_NOTIFY)
     {
@@ -845,8 +845,46 @@ unknot_test_click_real (const char *file,
   unwatch_events (widget, controller);
 }
 
-/* A real key press and release, sent where the X server sends keys: the pointer is
- * moved over @widget first. */
+/* A real key press and release, with Control held if @modifiers has it, sent where the
+ * X server sends keys: the pointer is moved over @widget first. Inside a dialog the
+ * press is waited for: a key that closes the dialog leaves nothing to hear the release. */
+void
+unknot_test_press_key_full_real (const char      *file,
+                                 int              line,
+                                 const char      *func,
+                                 GtkWidget       *widget,
+                                 guint            keyval,
+                                 GdkModifierType  modifiers)
+{
+  gboolean in_dialog = gtk_widget_get_ancestor (widget, ADW_TYPE_DIALOG) != NULL;
+  EventWait wait = { in_dialog ? GDK_KEY_PRESS : GDK_KEY_RELEASE };
+  GtkEventController *controller;
+  int root_x, root_y;
+  Display *display;
+  KeyCode control;
+
+  g_assert_true ((modifiers & ~GDK_CONTROL_MASK) == 0);
+  display = widget_to_root (widget, gtk_widget_get_width (widget) / 2.0,
+                            gtk_widget_get_height (widget) / 2.0, &root_x, &root_y, &wait);
+  wait.keycode = XKeysymToKeycode (display, keyval);
+  control = XKeysymToKeycode (display, XK_Control_L);
+  g_assert_cmpuint (wait.keycode, !=, 0);
+
+  controller = watch_events (widget, &wait);
+  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (display, control, True, CurrentTime);
+  XTestFakeKeyEvent (display, wait.keycode, True, CurrentTime);
+  XTestFakeKeyEvent (display, wait.keycode, False, CurrentTime);
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (display, control, False, CurrentTime);
+  XFlush (display);
+  if (!wait_in_time (flag_is_set, &wait.seen))
+    fail_waiting (file, line, func, "the key %s, pressed over %s, to arrive",
+                  gdk_keyval_name (keyval), G_OBJECT_TYPE_NAME (widget));
+  unwatch_events (widget, controller);
+}
+
 void
 unknot_test_press_key_real (const char *file,
                             int         line,
@@ -854,25 +892,7 @@ unknot_test_press_key_real (const char *file,
                             GtkWidget  *widget,
                             guint       keyval)
 {
-  EventWait wait = { GDK_KEY_RELEASE };
-  GtkEventController *controller;
-  int root_x, root_y;
-  Display *display;
-
-  display = widget_to_root (widget, gtk_widget_get_width (widget) / 2.0,
-                            gtk_widget_get_height (widget) / 2.0, &root_x, &root_y, &wait);
-  wait.keycode = XKeysymToKeycode (display, keyval);
-  g_assert_cmpuint (wait.keycode, !=, 0);
-
-  controller = watch_events (widget, &wait);
-  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
-  XTestFakeKeyEvent (display, wait.keycode, True, CurrentTime);
-  XTestFakeKeyEvent (display, wait.keycode, False, CurrentTime);
-  XFlush (display);
-  if (!wait_in_time (flag_is_set, &wait.seen))
-    fail_waiting (file, line, func, "the key %s, pressed over %s, to arrive",
-                  gdk_keyval_name (keyval), G_OBJECT_TYPE_NAME (widget));
-  unwatch_events (widget, controller);
+  unknot_test_press_key_full_real (file, line, func, widget, keyval, 0);
 }
 
 G_GNUC_END_IGNORE_DEPRECATIONS

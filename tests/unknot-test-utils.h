@@ -125,6 +125,14 @@ void               unknot_test_press_key_real    (const char           *file,
                                                   guint                 keyval);
 #define unknot_test_press_key(widget, keyval) \
   unknot_test_press_key_real (UNKNOT_TEST_WHERE, (widget), (keyval))
+void               unknot_test_press_key_full_real (const char         *file,
+                                                    int                 line,
+                                                    const char         *func,
+                                                    GtkWidget          *widget,
+                                                    guint               keyval,
+                                                    GdkModifierType     modifiers);
+#define unknot_test_press_key_full(widget, keyval, modifiers) \
+  unknot_test_press_key_full_real (UNKNOT_TEST_WHERE, (widget), (keyval), (modifiers))
 
 void               unknot_test_use_fake_clock    (UnknotHoldTimer      *timer);
 void               unknot_test_advance_clock     (UnknotHoldTimer      *timer,
