@@ -34,6 +34,7 @@ struct _UnknotWindow
   UnknotSidebar          *sidebar;
   UnknotHoldIndicator    *hold_indicator;
   AdwToast               *load_error_toast;
+  gboolean                journal_error_shown;
 };
 
 typedef gboolean (*UnknotPageFilter) (AdwNavigationPage *page,

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "journal/unknot-journal-button.h"
 #include "pages/unknot-welcome-page.h"
 #include "unknot-menu-names.h"
@@ -146,6 +148,35 @@ on_routine_load_error_cb (UnknotWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->load_error_toast));
 }
 
+/* A journal that had to be set aside, restored or opened read-only says so at once,
+ * even to someone who never opens the journal; its page tells the whole story. */
+static void
+on_journal_load_error_cb (UnknotWindow *self)
+{
+  const GError *error = unknot_journal_get_load_error (self->journal);
+  const char *title;
+  AdwToast *toast;
+
+  if (error == NULL || self->journal_error_shown)
+    return;
+
+  if (g_error_matches (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_DAMAGED))
+    title = _("Your pain journal was damaged and has been set aside");
+  else if (g_error_matches (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_NEWER))
+    title = _("Your pain journal is from a newer Unknot and can only be read");
+  else if (g_error_matches (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_READ_ONLY))
+    title = _("Your pain journal cannot be written to");
+  else
+    title = _("Your pain journal could not be opened");
+
+  self->journal_error_shown = TRUE;
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-journal");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static gboolean
 unknot_window_close_request (GtkWindow *window)
 {
@@ -185,6 +216,9 @@ unknot_window_constructed (GObject *object)
   g_signal_connect_object (self->hold, "started",
                            G_CALLBACK (on_hold_started_cb), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->journal, "notify::load-error",
+                           G_CALLBACK (on_journal_load_error_cb), self, G_CONNECT_SWAPPED);
+  on_journal_load_error_cb (self);
   g_signal_connect_object (self->routine_store, "notify::load-error",
                            G_CALLBACK (on_routine_load_error_cb), self, G_CONNECT_SWAPPED);
   on_routine_load_error_cb (self);

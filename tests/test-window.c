@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "journal/unknot-journal.h"
 #include "unknot-test-utils.h"
 #include "unknot-window.h"
 
@@ -125,6 +126,74 @@ test_window_accels (void)
     }
 }
 
+static gboolean
+journal_set_aside (gpointer data)
+{
+  return unknot_journal_get_kept_aside (data) != NULL;
+}
+
+static gboolean
+journal_page_shown (gpointer window)
+{
+  AdwNavigationPage *page = unknot_window_get_visible_page (window);
+
+  return page != NULL && g_strcmp0 (adw_navigation_page_get_tag (page), "journal") == 0;
+}
+
+static gboolean
+says_journal_set_aside (gpointer window)
+{
+  return unknot_test_has_text (window, "Your pain journal was damaged and has been set aside");
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A damaged journal is reported as soon as the window opens, to a person who may never
+ * open the journal, and "Show" leads to the journal's own explanation. The damaged file
+ * is kept as it was. */
+static void
+test_window_damaged_journal (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "unknot", NULL);
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *contents = NULL;
+  const char damage[] = "This is not a journal, it is a damaged file.";
+  GtkWindow *window;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, damage, sizeof damage, NULL));
+
+  window = unknot_test_activate (app);
+  unknot_test_wait_until (journal_set_aside, unknot_application_get_journal (app));
+  unknot_test_wait_until (says_journal_set_aside, window);
+
+  kept = g_strdup (unknot_journal_get_kept_aside (unknot_application_get_journal (app)));
+  g_assert_true (g_file_get_contents (kept, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, damage, sizeof damage);
+
+  gtk_widget_activate (find_button (GTK_WIDGET (window), "_Show"));
+  unknot_test_wait_until (journal_page_shown, window);
+  unknot_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +203,7 @@ main (int   argc,
   g_test_add_func ("/window/title-and-layout", test_window_title_and_layout);
   g_test_add_func ("/window/state-round-trip", test_window_state_round_trip);
   g_test_add_func ("/window/accels", test_window_accels);
+  g_test_add_func ("/window/damaged-journal", test_window_damaged_journal);
 
   return g_test_run ();
 }
