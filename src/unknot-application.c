@@ -29,6 +29,7 @@ struct _UnknotApplication
   UnknotJournal  *journal;
   char           *screenshot_path;
   gboolean        exit_after_first_frame;
+  gboolean        journal_open_deferred; /* until the window's first frame is drawn */
 };
 
 G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION)
@@ -83,6 +84,30 @@ unknot_application_get_main_window (UnknotApplication *self)
     }
 
   return NULL;
+}
+
+static void
+open_journal (UnknotApplication *self)
+{
+  self->journal_open_deferred = FALSE;
+  if (self->journal != NULL && !unknot_journal_is_open (self->journal) &&
+      !unknot_journal_is_busy (self->journal))
+    unknot_journal_open_async (self->journal, NULL, NULL, NULL);
+}
+
+/* The journal is opened (checked, backed up) once the window is on screen, so that its
+ * worker never competes with the first frame, however long the journal. */
+static void
+on_window_drawn_cb (GdkFrameClock     *clock,
+                    UnknotApplication *self)
+{
+  GtkWindow *window = unknot_application_get_main_window (self);
+
+  if (window != NULL && !gdk_surface_get_mapped (gtk_native_get_surface (GTK_NATIVE (window))))
+    return;
+
+  g_signal_handlers_disconnect_by_func (clock, on_window_drawn_cb, self);
+  open_journal (self);
 }
 
 static void
@@ -404,9 +429,16 @@ unknot_application_activate (GApplication *application)
 
   window = unknot_application_get_main_window (self);
   if (window == NULL)
-    window = GTK_WINDOW (unknot_window_new (self));
+    {
+      if (self->journal == NULL)
+        self->journal_open_deferred = TRUE;
+      window = GTK_WINDOW (unknot_window_new (self));
+    }
 
   gtk_window_present (window);
+  if (self->journal_open_deferred)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (on_window_drawn_cb), self, 0);
 
   if (!g_settings_get_boolean (self->settings, "first-run-done"))
     adw_dialog_present (ADW_DIALOG (unknot_first_run_dialog_new (unknot_application_get_catalog (self),
@@ -621,7 +653,8 @@ unknot_application_get_routine_store (UnknotApplication *self)
 /**
  * unknot_application_get_journal:
  *
- * Returns: (transfer none): the pain journal, opened in the background on first use;
+ * Returns: (transfer none): the pain journal, opened in the background on first use
+ *   (or, for the first window, once it is drawn);
  *   what went wrong on opening is its #UnknotJournal:load-error
  */
 UnknotJournal *
@@ -646,7 +679,8 @@ unknot_application_get_journal (UnknotApplication *self)
 
       self->journal = unknot_journal_new (NULL);
       unknot_journal_set_known_regions (self->journal, (const char * const *) known);
-      unknot_journal_open_async (self->journal, NULL, NULL, NULL);
+      if (!self->journal_open_deferred)
+        open_journal (self);
     }
 
   return self->journal;
