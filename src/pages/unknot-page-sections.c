@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "unknot-link-row.h"
 #include "unknot-page-sections.h"
 
 static GtkWidget *
@@ -123,7 +124,7 @@ unknot_page_link_row_new (const char *title,
                           const char *action_name,
                           GVariant   *target)
 {
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+  GtkWidget *row = g_object_new (UNKNOT_TYPE_LINK_ROW,
                                  "title", title,
                                  "subtitle", subtitle,
                                  "activatable", TRUE,

@@ -17,6 +17,7 @@
 #include "journal/unknot-journal-button.h"
 #include "timer/unknot-hold-indicator.h"
 #include "unknot-illustration.h"
+#include "unknot-link-row.h"
 #include "unknot-menu-names.h"
 #include "unknot-routine-edit.h"
 #include "unknot-routine-page.h"
@@ -304,7 +305,7 @@ fill_overview (UnknotRoutinePage *self)
       /* Translators: a hold in a routine, e.g. "Step 4, 30 s" */
       subtitle = g_strdup_printf (_("Step %u, %u s"), unknot_step_get_number (step),
                                   unknot_routine_get_seconds (routine, i));
-      row = g_object_new (ADW_TYPE_ACTION_ROW,
+      row = g_object_new (UNKNOT_TYPE_LINK_ROW,
                           "title", title,
                           "subtitle", subtitle,
                           "activatable", TRUE,
