@@ -1104,4 +1104,12 @@ unknot_entry_editor_present (UnknotEntryEditor *self,
 
   g_set_weak_pointer (&self->parent, parent);
   adw_dialog_present (ADW_DIALOG (self), parent);
+
+  /* The keyboard starts inside the editor: at the pain before when the session already
+   * says where, else at the first control. */
+  if (unknot_pain_scale_get_value (self->pain_before) == UNKNOT_JOURNAL_PAIN_UNSET &&
+      self->original != NULL && unknot_journal_entry_get_regions (self->original)[0] != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->pain_before));
+  else if (adw_dialog_get_focus (ADW_DIALOG (self)) == NULL)
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
