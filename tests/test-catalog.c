@@ -8,6 +8,7 @@
 #include <librsvg/rsvg.h>
 
 #include "catalog/unknot-catalog.h"
+#include "journal/unknot-journal-entry.h"
 
 static GStrv
 search (UnknotCatalog *catalog,
@@ -333,6 +334,92 @@ test_guide_complete (void)
     }
 }
 
+/* The ids the guide gives the items of its red-flag section, in their order, read from
+ * the shipped guide.xml itself (the catalogue keeps only the items' words). An item
+ * without an id is recorded as "". */
+typedef struct {
+  gboolean    in_red_flags;
+  GPtrArray  *ids;
+} RedFlagIds;
+
+static void
+red_flag_ids_start (GMarkupParseContext  *context,
+                    const char           *element,
+                    const char          **names,
+                    const char          **values,
+                    gpointer              user_data,
+                    GError              **error)
+{
+  RedFlagIds *data = user_data;
+  const char *id = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], "id"))
+      id = values[i];
+
+  if (g_str_equal (element, "section"))
+    data->in_red_flags = g_strcmp0 (id, "red-flags") == 0;
+  else if (data->in_red_flags && g_str_equal (element, "item"))
+    g_ptr_array_add (data->ids, g_strdup (id != NULL ? id : ""));
+}
+
+static void
+test_guide_red_flags_match_journal (void)
+{
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  const char * const *journal_ids = unknot_journal_get_red_flag_ids ();
+  const GMarkupParser parser = { red_flag_ids_start, NULL, NULL, NULL, NULL };
+  RedFlagIds data = { FALSE, g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GPtrArray) guide_ids = data.ids;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UnknotTopicSection) red_flags = NULL;
+  const char * const *items = NULL;
+  GListModel *sections;
+  gboolean any_id = FALSE;
+
+  sections = unknot_topic_get_sections (unknot_catalog_lookup_topic (catalog, "before-you-start"));
+  for (guint i = 0; i < g_list_model_get_n_items (sections) && red_flags == NULL; i++)
+    {
+      g_autoptr(UnknotTopicSection) section = g_list_model_get_item (sections, i);
+
+      if (g_str_equal (unknot_topic_section_get_id (section), "red-flags"))
+        red_flags = g_steal_pointer (&section);
+    }
+  g_assert_nonnull (red_flags);
+  g_assert_cmpint (unknot_topic_section_get_kind (red_flags), ==, UNKNOT_SECTION_KIND_WARNING);
+  items = unknot_topic_section_get_items (red_flags);
+
+  /* The guide lists as many warning signs as the journal lets a person note ... */
+  g_assert_cmpuint (g_strv_length ((GStrv) items), ==, g_strv_length ((GStrv) journal_ids));
+
+  bytes = g_resources_lookup_data (RESOURCE_BASE_PATH "/catalog/guide.xml",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  context = g_markup_parse_context_new (&parser, G_MARKUP_DEFAULT_FLAGS, &data, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, g_bytes_get_data (bytes, NULL),
+                                               g_bytes_get_size (bytes), &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (guide_ids->len, ==, g_strv_length ((GStrv) items));
+
+  for (guint i = 0; i < guide_ids->len; i++)
+    any_id = any_id || *(const char *) g_ptr_array_index (guide_ids, i) != '\0';
+  if (!any_id)
+    return;
+
+  /* ... and, as it marks them, the same signs in the same order, in the same words. */
+  for (guint i = 0; i < guide_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (guide_ids, i);
+
+      if (g_strcmp0 (id, journal_ids[i]) != 0)
+        g_error ("red flag %u of the guide is “%s”, of the journal “%s”", i, id, journal_ids[i]);
+      g_assert_cmpstr (items[i], ==, unknot_journal_get_red_flag_label (id));
+    }
+}
+
 static void
 assert_invalid (const char *regions,
                 const char *tools,
@@ -415,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/catalog/invalid", test_invalid_catalog);
   g_test_add_func ("/catalog/techniques-integrity", test_techniques_integrity);
   g_test_add_func ("/catalog/guide-complete", test_guide_complete);
+  g_test_add_func ("/catalog/guide-red-flags-match-journal", test_guide_red_flags_match_journal);
   g_test_add_func ("/catalog/dangling-ids", test_dangling_ids);
   g_test_add_func ("/catalog/search-techniques-and-guide", test_search_techniques_and_guide);
 
