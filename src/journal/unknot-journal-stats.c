@@ -82,7 +82,7 @@ unknot_journal_stats_get_sql (UnknotJournalStatsSql      which,
         const char *column = which == UNKNOT_JOURNAL_STATS_SQL_TOOLS ? "e.tool" : "e.technique";
 
         g_string_append_printf (sql,
-                                "SELECT %s AS id, count(*) AS n,"
+                                "SELECT %s AS what, count(*) AS n,"
                                 " avg (e.pain_after - e.pain_before) AS change,"
                                 " sum (" MEANINGFUL_SQL ")"
                                 " FROM entries AS e"
@@ -90,7 +90,7 @@ unknot_journal_stats_get_sql (UnknotJournalStatsSql      which,
                                 column, column);
         unknot_journal_filter_append_sql (filter, TRUE, sql);
         /* Most relief first; of two as helpful, the one tried more often. */
-        g_string_append (sql, " GROUP BY id ORDER BY change ASC, n DESC, id ASC");
+        g_string_append (sql, " GROUP BY what ORDER BY change ASC, n DESC, what ASC");
       }
       break;
 
