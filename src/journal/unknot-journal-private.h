@@ -104,4 +104,16 @@ void                  unknot_journal_results_change_end     (UnknotJournalResult
                                                              const char                *id);
 void                  unknot_journal_results_change_emit    (UnknotJournalResults      *self);
 
+/* unknot-journal-stats.c: the SQL of each statistic, for the tests' query plans */
+typedef enum {
+  UNKNOT_JOURNAL_STATS_SQL_DAYS,
+  UNKNOT_JOURNAL_STATS_SQL_TECHNIQUES,
+  UNKNOT_JOURNAL_STATS_SQL_TOOLS,
+  UNKNOT_JOURNAL_STATS_SQL_REGIONS,
+  UNKNOT_JOURNAL_STATS_SQL_TOTALS,
+} UnknotJournalStatsSql;
+
+char                 *unknot_journal_stats_get_sql          (UnknotJournalStatsSql      which,
+                                                             const UnknotJournalFilter *filter);
+
 G_END_DECLS

@@ -12,7 +12,8 @@
  *   - the journal's page: the time from creating it on the open journal until a frame
  *     with its rows is drawn, and the memory (RSS) of a fresh process with the page
  *     shown, against an empty journal and against 150 ms and +15 MB. These need a
- *     display (build-aux/dev bench gives one); without one they are skipped.
+ *     display (build-aux/dev bench gives one); without one they are skipped;
+ *   - each of the statistics (src/journal/unknot-journal-stats.c), against 50 ms.
  *
  * Memory is measured in a fresh process for each journal (this program run again), so
  * one measurement does not inherit the other's heap. It prints numbers and ratios and
@@ -33,6 +34,7 @@
 #include "journal/unknot-journal-page.h"
 #include "journal/unknot-journal-private.h"
 #include "journal/unknot-journal-row.h"
+#include "journal/unknot-journal-stats.h"
 #include "journal-test-utils.h"
 
 #define FIRST_ROWS 31
@@ -309,6 +311,100 @@ time_filters (const char *path)
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* The journal's statistics (issue 10's target: each query under 50 ms) */
+
+#define STATS_RUNS 5
+
+typedef enum {
+  STATS_DAYS,
+  STATS_TECHNIQUES,
+  STATS_TOOLS,
+  STATS_REGIONS,
+  STATS_SUMMARY,
+} StatsQuery;
+
+static void
+run_stats_query (UnknotJournal             *journal,
+                 StatsQuery                 query,
+                 const UnknotJournalFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) result = NULL;
+  g_autofree char *summary = NULL;
+
+  switch (query)
+    {
+    case STATS_DAYS:
+      result = unknot_journal_stats_days (journal, filter, &error);
+      break;
+    case STATS_TECHNIQUES:
+      result = unknot_journal_stats_relief (journal, UNKNOT_JOURNAL_STATS_BY_TECHNIQUE, filter, &error);
+      break;
+    case STATS_TOOLS:
+      result = unknot_journal_stats_relief (journal, UNKNOT_JOURNAL_STATS_BY_TOOL, filter, &error);
+      break;
+    case STATS_REGIONS:
+      result = unknot_journal_stats_regions (journal, filter, &error);
+      break;
+    case STATS_SUMMARY:
+    default:
+      summary = unknot_journal_stats_summary (journal, UNKNOT_JOURNAL_STATS_RANGE_ALL, NULL, &error);
+      break;
+    }
+  g_assert_no_error (error);
+}
+
+/* Each statistic, the median and the slowest of a few runs, on the main thread. */
+static double
+time_stats (const char *path)
+{
+  UnknotJournal *journal = NULL;
+  g_autoptr(UnknotJournalFilter) all = unknot_journal_filter_new ();
+  g_autoptr(UnknotJournalFilter) week = unknot_journal_filter_new ();
+  g_autoptr(UnknotJournalFilter) region = unknot_journal_filter_new ();
+  g_autoptr(GDateTime) since = g_date_time_new_from_unix_utc_usec (JOURNAL_TEST_START_US + 20000 * JOURNAL_TEST_STEP_US);
+  g_autoptr(GDateTime) until = g_date_time_add_weeks (since, 1);
+  const struct { const char *label; StatsQuery query; const UnknotJournalFilter *filter; } queries[] = {
+    { "days, everything", STATS_DAYS, all },
+    { "days, a week", STATS_DAYS, week },
+    { "relief by technique, everything", STATS_TECHNIQUES, all },
+    { "relief by tool, everything", STATS_TOOLS, all },
+    { "relief by technique, region", STATS_TECHNIQUES, region },
+    { "relief by technique, a week", STATS_TECHNIQUES, week },
+    { "pain per region, everything", STATS_REGIONS, all },
+    { "pain per region, a week", STATS_REGIONS, week },
+    { "summary, everything", STATS_SUMMARY, NULL },
+  };
+  double slowest = 0;
+
+  unknot_journal_filter_set_range (week, since, until);
+  unknot_journal_filter_set_region (region, "gluteals");
+  first_rows (path, &journal, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      double m;
+
+      for (guint run = 0; run < STATS_RUNS; run++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          double ms;
+
+          run_stats_query (journal, queries[i].query, queries[i].filter);
+          ms = (g_get_monotonic_time () - start) / 1000.0;
+          g_array_append_val (times, ms);
+        }
+      m = maximum (times);
+      slowest = MAX (slowest, m);
+      g_print ("  %-34s median %6.1f ms, max %6.1f ms\n", queries[i].label, median (times), m);
+    }
+
+  journal_test_close (journal);
+  return slowest;
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* The journal's page */
 
 typedef struct
@@ -538,6 +634,7 @@ main (int   argc,
   double empty_ms, big_ms, quick_check_ms, commit_ms, commit_main_ms;
   double other_ms, other_main_ms, filtered_main_ms;
   double page_empty_ms = 0, page_big_ms = 0;
+  double stats_ms;
   gint64 page_rss_empty = -1, page_rss_big = -1;
   gboolean have_display;
   gint64 rss_empty, rss_big;
@@ -588,6 +685,9 @@ main (int   argc,
   g_print ("\nFiltered lists (count and first %u rows, on the main thread):\n", FIRST_ROWS);
   time_filters (big);
 
+  g_print ("\nStatistics (SQL aggregates on the main thread, %u runs each):\n", STATS_RUNS);
+  stats_ms = time_stats (big);
+
   have_display = gtk_init_check ();
   if (have_display)
     {
@@ -626,6 +726,7 @@ main (int   argc,
                (page_rss_big - page_rss_empty) / 1024.0 / 15.0,
                (double) page_rss_big / MAX (page_rss_empty, 1));
     }
+  g_print ("  slowest statistic / 50 ms           %.2f\n", stats_ms / 50.0);
 
   /* Leave nothing behind in the build directory. */
   {
