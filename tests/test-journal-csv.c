@@ -309,8 +309,12 @@ test_row (void)
   exported = export_bytes (journal, NULL);
   text = g_strndup (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported));
   /* The saved times come back in local time (UTC here, LC_ALL and TZ aside). */
-  created_text = g_date_time_format_iso8601 (unknot_journal_entry_get_created (added));
-  modified_text = g_date_time_format_iso8601 (unknot_journal_entry_get_modified (added));
+  created_text = g_date_time_format (unknot_journal_entry_get_created (added), "%Y-%m-%dT%H:%M:%S.%f%:z");
+  modified_text = g_date_time_format (unknot_journal_entry_get_modified (added), "%Y-%m-%dT%H:%M:%S%:z");
+  if (g_str_has_suffix (created_text, "+00:00"))
+    strcpy (created_text + strlen (created_text) - 6, "Z");
+  if (g_str_has_suffix (modified_text, "+00:00"))
+    strcpy (modified_text + strlen (modified_text) - 6, "Z");
   expected = g_strconcat (HEADER,
                           "0f8fad5b-d9cb-469f-a165-70867728950e,2025-03-14T18:30:00+01:00,"
                           "gluteals-left;spine,7,3,ball-glutes,lacrosse-ball,90,post-workout,"
@@ -644,6 +648,7 @@ test_unreadable (void)
   }
 
   g_clear_object (&import);
+  g_clear_object (&result);
   g_unlink (written_path);
   journal_test_close (journal);
 }

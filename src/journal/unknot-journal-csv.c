@@ -146,17 +146,32 @@ append_list (GString            *out,
   append_cell (out, joined);
 }
 
+/* ISO 8601 with the offset as ±hh:mm (or Z), and microseconds when there are any:
+ * what GDateTime reads back exactly, and what spreadsheets read. */
 static void
 append_time (GString   *out,
              GDateTime *time)
 {
-  g_autofree char *text = NULL;
+  gint64 offset_minutes;
+  int microsecond;
 
   if (time == NULL)
     return;
 
-  text = g_date_time_format_iso8601 (time);
-  append_cell (out, text);
+  g_string_append_printf (out, "%04d-%02d-%02dT%02d:%02d:%02d",
+                          g_date_time_get_year (time), g_date_time_get_month (time),
+                          g_date_time_get_day_of_month (time), g_date_time_get_hour (time),
+                          g_date_time_get_minute (time), g_date_time_get_second (time));
+  microsecond = g_date_time_get_microsecond (time);
+  if (microsecond != 0)
+    g_string_append_printf (out, ".%06d", microsecond);
+
+  offset_minutes = g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE;
+  if (offset_minutes == 0)
+    g_string_append_c (out, 'Z');
+  else
+    g_string_append_printf (out, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+',
+                            (int) (ABS (offset_minutes) / 60), (int) (ABS (offset_minutes) % 60));
 }
 
 static void
@@ -1026,8 +1041,8 @@ on_read_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  UnknotJournal *journal = UNKNOT_JOURNAL (source);
   g_autoptr(GTask) task = user_data;
+  UnknotJournal *journal = g_task_get_source_object (task);
   Parse *parse = g_task_get_task_data (G_TASK (result));
   g_autoptr(UnknotJournalCsvImport) import = NULL;
   g_autoptr(sqlite3_stmt) exists = NULL;
@@ -1146,7 +1161,10 @@ unknot_journal_csv_import_read_async (UnknotJournal       *journal,
   g_array_set_clear_func (parse->skipped, skipped_clear);
   parse->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  read = g_task_new (journal, cancellable, on_read_cb, g_steal_pointer (&task));
+  /* The thread's task may outlive its callback for a moment, in the thread: it holds
+   * neither the journal nor the last reference to the stream. */
+  g_object_set_data_full (G_OBJECT (task), "stream", g_object_ref (stream), g_object_unref);
+  read = g_task_new (NULL, cancellable, on_read_cb, g_steal_pointer (&task));
   g_task_set_source_tag (read, read_in_thread_cb);
   g_task_set_task_data (read, parse, (GDestroyNotify) parse_free);
   g_object_set_data_full (G_OBJECT (read), "stream", g_object_ref (stream), g_object_unref);
