@@ -220,10 +220,28 @@ test_round_trip (void)
       g_assert_no_error (error);
     }
 
+  /* Before 1970, and on a leap day. */
+  {
+    g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("-05:00");
+    g_autoptr(GDateTime) moon = g_date_time_new (zone, 1969, 7, 20, 20, 17, 40.5);
+    g_autoptr(GDateTime) leap = g_date_time_new_utc (2024, 2, 29, 23, 59, 59.999999);
+    g_autoptr(UnknotJournalEntry) entry = tricky_entry (1, "one small step");
+    g_autoptr(UnknotJournalEntry) other = tricky_entry (2, "leap");
+    g_autoptr(UnknotJournalEntry) added = NULL;
+    g_autoptr(UnknotJournalEntry) added_other = NULL;
+
+    unknot_journal_entry_set_when (entry, moon);
+    unknot_journal_entry_set_when (other, leap);
+    added = journal_test_add (journal, entry, NULL);
+    added_other = journal_test_add (journal, other, NULL);
+    g_assert_nonnull (added);
+    g_assert_nonnull (added_other);
+  }
+
   exported = export_bytes (journal, &n_written);
-  g_assert_cmpuint (n_written, ==, G_N_ELEMENTS (tricky_notes));
+  g_assert_cmpuint (n_written, ==, G_N_ELEMENTS (tricky_notes) + 2);
   exported_async = export_bytes_async (journal, &n_written);
-  g_assert_cmpuint (n_written, ==, G_N_ELEMENTS (tricky_notes));
+  g_assert_cmpuint (n_written, ==, G_N_ELEMENTS (tricky_notes) + 2);
   g_assert_true (g_bytes_equal (exported, exported_async));
 
   text = g_strndup (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported));
@@ -250,16 +268,18 @@ test_round_trip (void)
   g_assert_nonnull (strstr (text, "-08:00,"));
   g_assert_nonnull (strstr (text, "Z,upper-trapezius-right;spine,1,9,"));
   g_assert_nonnull (strstr (text, ",0,,"));
+  g_assert_nonnull (strstr (text, ",1969-07-20T20:17:40.500000-05:00,"));
+  g_assert_nonnull (strstr (text, ",2024-02-29T23:59:59.999999Z,"));
 
   /* Into an empty journal: the same entries, ids and times, and the same file again. */
   target = journal_test_open (target_path, NULL, FALSE);
   import = import_text (target, text, -1);
   g_assert_cmpuint (unknot_journal_csv_import_get_n_skipped (import), ==, 0);
-  g_assert_cmpuint (unknot_journal_csv_import_get_n_entries (import), ==, G_N_ELEMENTS (tricky_notes));
+  g_assert_cmpuint (unknot_journal_csv_import_get_n_entries (import), ==, G_N_ELEMENTS (tricky_notes) + 2);
   /* Nothing is written before the import is applied. */
   g_assert_cmpuint (n_entries (target), ==, 0);
-  g_assert_cmpuint (apply (import), ==, G_N_ELEMENTS (tricky_notes));
-  g_assert_cmpuint (n_entries (target), ==, G_N_ELEMENTS (tricky_notes));
+  g_assert_cmpuint (apply (import), ==, G_N_ELEMENTS (tricky_notes) + 2);
+  g_assert_cmpuint (n_entries (target), ==, G_N_ELEMENTS (tricky_notes) + 2);
   assert_same_journal (journal, target);
 
   again = export_bytes (target, NULL);

@@ -133,45 +133,88 @@ append_cell (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_list (GString            *out,
-             const char * const *ids)
-{
-  g_autofree char *joined = NULL;
-
-  if (ids == NULL || ids[0] == NULL)
-    return;
-
-  joined = g_strjoinv (";", (char **) ids);
-  append_cell (out, joined);
-}
-
 /* ISO 8601 with the offset as ±hh:mm (or Z), and microseconds when there are any:
- * what GDateTime reads back exactly, and what spreadsheets read. */
+ * what GDateTime reads back exactly, and what spreadsheets read. Made from the
+ * numbers the journal stores, without a GDateTime or a GTimeZone for each row (the
+ * civil date from a day count is Howard Hinnant's days_from_civil, inverted). */
 static void
-append_time (GString   *out,
-             GDateTime *time)
+append_time (GString *out,
+             gint64   usec,
+             gint32   offset)
 {
-  gint64 offset_minutes;
+  gint64 local = usec + (gint64) offset * G_USEC_PER_SEC;
+  gint64 days = local / G_TIME_SPAN_DAY;
+  gint64 in_day = local % G_TIME_SPAN_DAY;
+  gint64 era, doe, yoe, doy, mp, year, month, day;
+  gint64 offset_minutes = offset / 60;
   int microsecond;
+  int second;
 
-  if (time == NULL)
-    return;
+  if (in_day < 0)
+    {
+      in_day += G_TIME_SPAN_DAY;
+      days--;
+    }
+
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = days - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  day = doy - (153 * mp + 2) / 5 + 1;
+  month = mp < 10 ? mp + 3 : mp - 9;
+  year = yoe + era * 400 + (month <= 2);
+
+  second = (int) (in_day / G_USEC_PER_SEC);
+  microsecond = (int) (in_day % G_USEC_PER_SEC);
 
   g_string_append_printf (out, "%04d-%02d-%02dT%02d:%02d:%02d",
-                          g_date_time_get_year (time), g_date_time_get_month (time),
-                          g_date_time_get_day_of_month (time), g_date_time_get_hour (time),
-                          g_date_time_get_minute (time), g_date_time_get_second (time));
-  microsecond = g_date_time_get_microsecond (time);
+                          (int) year, (int) month, (int) day,
+                          second / 3600, second / 60 % 60, second % 60);
   if (microsecond != 0)
     g_string_append_printf (out, ".%06d", microsecond);
 
-  offset_minutes = g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE;
   if (offset_minutes == 0)
     g_string_append_c (out, 'Z');
   else
     g_string_append_printf (out, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+',
                             (int) (ABS (offset_minutes) / 60), (int) (ABS (offset_minutes) % 60));
+}
+
+/* A saved time, in local time as the journal gives it (none when it is 0). */
+static void
+append_local_time (GString   *out,
+                   GTimeZone *local,
+                   gint64     usec)
+{
+  gint64 seconds;
+  int interval;
+
+  if (usec <= 0)
+    return;
+
+  seconds = usec / G_USEC_PER_SEC;
+  interval = g_time_zone_find_interval (local, G_TIME_TYPE_UNIVERSAL, seconds);
+  append_time (out, usec, interval < 0 ? 0 : g_time_zone_get_offset (local, interval));
+}
+
+/* Ids joined by spaces, as the journal's query gives them, joined by ';'. */
+static void
+append_ids (GString    *out,
+            const char *ids)
+{
+  gsize start = out->len;
+
+  if (ids == NULL)
+    return;
+
+  append_cell (out, ids);
+  for (gsize i = start; i < out->len; i++)
+    {
+      if (out->str[i] == ' ')
+        out->str[i] = ';';
+    }
 }
 
 static void
@@ -186,36 +229,40 @@ append_header (GString *out)
   g_string_append (out, "\r\n");
 }
 
-static void
-append_entry (GString            *out,
-              UnknotJournalEntry *entry)
-{
-  int pain_after = unknot_journal_entry_get_pain_after (entry);
+#define COLUMN_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
 
-  append_cell (out, unknot_journal_entry_get_id (entry));
+/* One row of UNKNOT_JOURNAL_ENTRY_COLUMNS (see unknot_journal_db_read_entry()), straight
+ * into the file: making an entry of each row would cost four times as long. */
+static void
+append_row (GString      *out,
+            GTimeZone    *local,
+            sqlite3_stmt *stmt)
+{
+  append_cell (out, COLUMN_TEXT (stmt, 1));
   g_string_append_c (out, ',');
-  append_time (out, unknot_journal_entry_get_when (entry));
+  append_time (out, sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3));
   g_string_append_c (out, ',');
-  append_list (out, unknot_journal_entry_get_regions (entry));
-  g_string_append_printf (out, ",%d,", unknot_journal_entry_get_pain_before (entry));
-  if (pain_after != UNKNOT_JOURNAL_PAIN_UNSET)
-    g_string_append_printf (out, "%d", pain_after);
+  append_ids (out, COLUMN_TEXT (stmt, 13));
+  g_string_append_printf (out, ",%d,", sqlite3_column_int (stmt, 4));
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    g_string_append_printf (out, "%d", sqlite3_column_int (stmt, 5));
   g_string_append_c (out, ',');
-  append_cell (out, unknot_journal_entry_get_technique_id (entry));
+  append_cell (out, COLUMN_TEXT (stmt, 6));
   g_string_append_c (out, ',');
-  append_cell (out, unknot_journal_entry_get_tool_id (entry));
-  g_string_append_printf (out, ",%u,", unknot_journal_entry_get_seconds (entry));
-  append_cell (out, unknot_journal_entry_get_occasion (entry));
+  append_cell (out, COLUMN_TEXT (stmt, 7));
+  g_string_append_printf (out, ",%" G_GINT64_FORMAT ",",
+                          (gint64) CLAMP (sqlite3_column_int64 (stmt, 8), 0, G_MAXUINT));
+  append_cell (out, COLUMN_TEXT (stmt, 9));
   g_string_append_c (out, ',');
-  append_list (out, unknot_journal_entry_get_qualities (entry));
+  append_ids (out, COLUMN_TEXT (stmt, 14));
   g_string_append_c (out, ',');
-  append_list (out, unknot_journal_entry_get_red_flags (entry));
+  append_ids (out, COLUMN_TEXT (stmt, 15));
   g_string_append_c (out, ',');
-  append_cell (out, unknot_journal_entry_get_notes (entry));
+  append_cell (out, COLUMN_TEXT (stmt, 10));
   g_string_append_c (out, ',');
-  append_time (out, unknot_journal_entry_get_created (entry));
+  append_local_time (out, local, sqlite3_column_int64 (stmt, 11));
   g_string_append_c (out, ',');
-  append_time (out, unknot_journal_entry_get_modified (entry));
+  append_local_time (out, local, sqlite3_column_int64 (stmt, 12));
   g_string_append (out, "\r\n");
 }
 
@@ -226,6 +273,7 @@ typedef struct
   GOutputStream *stream;
   sqlite3_stmt  *page;
   GString       *buffer;
+  GTimeZone     *local;
   gint64         last_when;
   gint64         last_rowid;
   guint          n_written;
@@ -239,6 +287,7 @@ export_free (Export *export)
   g_clear_object (&export->journal);
   g_clear_object (&export->stream);
   g_clear_pointer (&export->page, sqlite3_finalize);
+  g_clear_pointer (&export->local, g_time_zone_unref);
   if (export->buffer != NULL)
     g_string_free (export->buffer, TRUE);
   g_free (export);
@@ -272,6 +321,7 @@ export_new (UnknotJournal  *journal,
   export->journal = g_object_ref (journal);
   export->stream = g_object_ref (stream);
   export->buffer = g_string_sized_new (EXPORT_PAGE_SIZE * 256);
+  export->local = g_time_zone_new_local ();
   export->last_when = G_MININT64;
   export->last_rowid = G_MININT64;
 
@@ -301,11 +351,9 @@ export_fill (Export  *export,
 
   while ((rc = sqlite3_step (export->page)) == SQLITE_ROW)
     {
-      g_autoptr(UnknotJournalEntry) entry = unknot_journal_db_read_entry (export->page, 0);
-
       export->last_rowid = sqlite3_column_int64 (export->page, 0);
       export->last_when = sqlite3_column_int64 (export->page, 2);
-      append_entry (export->buffer, entry);
+      append_row (export->buffer, export->local, export->page);
       n++;
     }
   sqlite3_reset (export->page);
