@@ -673,7 +673,10 @@ test_unreadable (void)
   journal_test_close (journal);
 }
 
-/* 100,000 entries out and back in; the times are printed. */
+/* 100,000 entries out and read back; the times are printed. Adding them all to the
+ * journal takes a transaction (and a sync of the disk) each, so that part, and the
+ * export of the journal it made, runs for 20,000 entries or fewer, or with
+ * UNKNOT_CSV_LONG_APPLY=1. */
 static void
 test_long (void)
 {
@@ -688,7 +691,7 @@ test_long (void)
   g_autoptr(GBytes) again = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
-  double export_s, export_async_s, read_s, apply_s;
+  double export_s, export_async_s, read_s, apply_s = 0;
   guint n_written = 0;
 
   if (g_getenv ("UNKNOT_CSV_LONG_ENTRIES") != NULL)
@@ -716,18 +719,22 @@ test_long (void)
   g_assert_cmpuint (unknot_journal_csv_import_get_n_entries (import), ==, n);
   g_assert_cmpuint (unknot_journal_csv_import_get_n_skipped (import), ==, 0);
 
-  g_timer_start (timer);
-  g_assert_cmpuint (apply (import), ==, n);
-  journal_test_wait_idle (target);
-  apply_s = g_timer_elapsed (timer, NULL);
-
   g_print ("# CSV, %u entries (%.1f MB): export %.0f ms (async %.0f ms), "
-           "import: read and check %.0f ms, add to the journal %.0f ms\n",
+           "import: read and check %.0f ms\n",
            n, g_bytes_get_size (exported) / 1e6, export_s * 1000, export_async_s * 1000,
-           read_s * 1000, apply_s * 1000);
+           read_s * 1000);
 
-  again = export_bytes (target, NULL);
-  g_assert_true (g_bytes_equal (exported, again));
+  if (n <= 20000 || g_strcmp0 (g_getenv ("UNKNOT_CSV_LONG_APPLY"), "1") == 0)
+    {
+      g_timer_start (timer);
+      g_assert_cmpuint (apply (import), ==, n);
+      journal_test_wait_idle (target);
+      apply_s = g_timer_elapsed (timer, NULL);
+      g_print ("# CSV, %u entries: import: add to the journal %.0f ms\n", n, apply_s * 1000);
+
+      again = export_bytes (target, NULL);
+      g_assert_true (g_bytes_equal (exported, again));
+    }
 
   g_clear_object (&import);
   journal_test_close (target);
