@@ -50,9 +50,17 @@ static const GdkRGBA heat_ramp[] = {
   { 0.27, 0.07, 0.45, 1.0 },
 };
 
-static void
-heat_colour (double   heat,
-             GdkRGBA *colour)
+/**
+ * unknot_body_map_get_heat_colour:
+ * @heat: from 0 (least) to 1 (most)
+ * @colour: (out): the colour the map tints a region of this heat with
+ *
+ * The map's heat ramp, for legends and for drawings of the map made elsewhere
+ * (a report), so that they show the same colours as the map.
+ */
+void
+unknot_body_map_get_heat_colour (double   heat,
+                                 GdkRGBA *colour)
 {
   double pos = CLAMP (heat, 0.0, 1.0) * (G_N_ELEMENTS (heat_ramp) - 1);
   guint i = MIN ((guint) pos, G_N_ELEMENTS (heat_ramp) - 2);
@@ -100,7 +108,7 @@ unknot_body_map_region_snapshot (GtkWidget   *widget,
     {
       GdkRGBA colour;
 
-      heat_colour (self->heat, &colour);
+      unknot_body_map_get_heat_colour (self->heat, &colour);
       append_masked_colour (snapshot, self->fill_mask, &bounds, &colour);
     }
 

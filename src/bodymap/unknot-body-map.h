@@ -39,5 +39,7 @@ void         unknot_body_map_set_region_heat    (UnknotBodyMap *self,
                                                  double         heat);
 void         unknot_body_map_clear_heat         (UnknotBodyMap *self);
 void         unknot_body_map_ensure_rendered    (UnknotBodyMap *self);
+void         unknot_body_map_get_heat_colour    (double         heat,
+                                                 GdkRGBA       *colour);
 
 G_END_DECLS
