@@ -669,6 +669,27 @@ test_long (void)
   journal_test_close (journal);
 }
 
+static void
+test_describe_relief (void)
+{
+  UnknotJournalStatsRelief helped = { (char *) "roll-glutes", 6, -2.5, 4, 4.0 / 6, FALSE };
+  UnknotJournalStatsRelief worse = { (char *) "x", 3, 1.0, 0, 0, FALSE };
+  UnknotJournalStatsRelief flat = { (char *) "x", 4, 0.0, 0, 0, FALSE };
+  UnknotJournalStatsRelief few = { (char *) "x", 2, -3.0, 2, 1, TRUE };
+  g_autofree char *a = unknot_journal_stats_describe_relief (&helped);
+  g_autofree char *b = unknot_journal_stats_describe_relief (&worse);
+  g_autofree char *c = unknot_journal_stats_describe_relief (&flat);
+  g_autofree char *d = unknot_journal_stats_describe_relief (&few);
+  g_autofree char *e = unknot_journal_stats_describe_meaningful (&helped);
+
+  g_assert_cmpstr (a, ==, "Pain down 2.5 on average over 6 sessions");
+  g_assert_cmpstr (b, ==, "Pain up 1.0 on average over 3 sessions");
+  g_assert_cmpstr (c, ==, "No change in pain on average over 4 sessions");
+  /* Too few sessions never show a number that looks like a finding. */
+  g_assert_cmpstr (d, ==, "Too few sessions to tell yet: 2 so far");
+  g_assert_cmpstr (e, ==, "4 of 6 sessions brought a clear drop (2 points or 30 %)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -686,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/journal-stats/regions", test_regions);
   g_test_add_func ("/journal-stats/ranges", test_ranges);
   g_test_add_func ("/journal-stats/summary", test_summary);
+  g_test_add_func ("/journal-stats/describe-relief", test_describe_relief);
   g_test_add_func ("/journal-stats/one-day-and-empty", test_one_day_and_empty);
   g_test_add_func ("/journal-stats/long", test_long);
 

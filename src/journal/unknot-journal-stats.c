@@ -571,3 +571,74 @@ unknot_journal_stats_summary (UnknotJournal            *journal,
     return NULL;
   return unknot_journal_stats_describe (range, &totals);
 }
+
+/**
+ * unknot_journal_stats_describe_relief:
+ * @relief: one technique's or tool's numbers, from unknot_journal_stats_relief ()
+ *
+ * What a technique or tool did for the person, in the words every place that shows
+ * it uses (the ranking, the region and technique pages, the report): "Pain down 2.5
+ * on average over 6 sessions", or that there are too few sessions to tell.
+ *
+ * Returns: (transfer full): the sentence, without a full stop
+ */
+char *
+unknot_journal_stats_describe_relief (const UnknotJournalStatsRelief *relief)
+{
+  g_autofree char *change = NULL;
+  guint n;
+
+  g_return_val_if_fail (relief != NULL, NULL);
+
+  n = relief->n_sessions;
+  if (relief->too_few)
+    return g_strdup_printf (/* Translators: %u is the number of sessions so far, below 3 */
+                            ngettext ("Too few sessions to tell yet: %u so far",
+                                      "Too few sessions to tell yet: %u so far",
+                                      n),
+                            n);
+
+  change = g_strdup_printf ("%.1f", fabs (relief->average_change));
+  if (relief->average_change <= -0.05)
+    return g_strdup_printf (/* Translators: %s is a change in pain on the 0–10 scale, such
+                             * as “2.5”; %u is the number of sessions */
+                            ngettext ("Pain down %s on average over %u session",
+                                      "Pain down %s on average over %u sessions",
+                                      n),
+                            change, n);
+  if (relief->average_change >= 0.05)
+    return g_strdup_printf (/* Translators: %s is a change in pain on the 0–10 scale, such
+                             * as “1.0”; %u is the number of sessions */
+                            ngettext ("Pain up %s on average over %u session",
+                                      "Pain up %s on average over %u sessions",
+                                      n),
+                            change, n);
+  return g_strdup_printf (/* Translators: %u is the number of sessions */
+                          ngettext ("No change in pain on average over %u session",
+                                    "No change in pain on average over %u sessions",
+                                    n),
+                          n);
+}
+
+/**
+ * unknot_journal_stats_describe_meaningful:
+ * @relief: one technique's or tool's numbers
+ *
+ * How many of its sessions brought a meaningful drop: "4 of 6 sessions brought a
+ * clear drop (2 points or 30 %)".
+ *
+ * Returns: (transfer full): the sentence, without a full stop
+ */
+char *
+unknot_journal_stats_describe_meaningful (const UnknotJournalStatsRelief *relief)
+{
+  g_return_val_if_fail (relief != NULL, NULL);
+
+  return g_strdup_printf (/* Translators: the first %u is a number of sessions out of the
+                           * second; a clear drop is one of 2 points or more, or of 30 %
+                           * or more */
+                          ngettext ("%u of %u session brought a clear drop (2 points or 30 %%)",
+                                    "%u of %u sessions brought a clear drop (2 points or 30 %%)",
+                                    relief->n_sessions),
+                          relief->n_meaningful, relief->n_sessions);
+}

@@ -92,5 +92,7 @@ char     *unknot_journal_stats_summary          (UnknotJournal             *jour
                                                  GError                   **error);
 char     *unknot_journal_stats_describe         (UnknotJournalStatsRange    range,
                                                  const UnknotJournalStatsTotals *totals);
+char     *unknot_journal_stats_describe_relief  (const UnknotJournalStatsRelief *relief);
+char     *unknot_journal_stats_describe_meaningful (const UnknotJournalStatsRelief *relief);
 
 G_END_DECLS
