@@ -864,6 +864,11 @@ unknot_test_press_key_full_real (const char      *file,
   KeyCode control;
 
   g_assert_true ((modifiers & ~GDK_CONTROL_MASK) == 0);
+  /* A dialog shows its content a couple of frames after it is mapped, and only then
+   * does its content take keys. */
+  if (!wait_in_time (window_is_mapped, widget))
+    fail_waiting (file, line, func, "%s to be shown, before a key is pressed on it",
+                  G_OBJECT_TYPE_NAME (widget));
   display = widget_to_root (widget, gtk_widget_get_width (widget) / 2.0,
                             gtk_widget_get_height (widget) / 2.0, &root_x, &root_y, &wait);
   wait.keycode = XKeysymToKeycode (display, keyval);
