@@ -13,6 +13,13 @@ with a friendly, fleshed-out one: tapered limbs (thicker near the body), a shirt
 trousers, shoes, skin and hair, the far side of the body in deeper shades so that a
 side view reads in depth. Only CSS classes carry colours, so the app restyles the
 drawings for the dark and high-contrast styles (illustration-*.css beside them).
+
+A sketch may hold a second person, the partner who gives the massage: their torso, neck,
+head and limbs carry data-figure="partner" and are drawn like the first figure, in the
+sketch's order (so the partner's far arm can go behind the person and the near arm in
+front), with the extra class "partner" for their own colours. A head may say which way
+the face looks with data-facing="1" (right) or "-1" (left) when the feet do not tell,
+as for someone kneeling or bending low.
 """
 import math
 import pathlib
