@@ -231,7 +231,7 @@ test_techniques_integrity (void)
       g_assert_nonnull (unknot_tool_get_icon (tool));
       assert_drawing_renders (unknot_tool_get_icon (tool));
     }
-  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 6);
 
   /* Every technique: a known tool, 3–6 steps, each with a picture that renders, holds
    * within 10–120 s, and the advice a person needs. */
@@ -608,6 +608,178 @@ test_techniques_article_variants (void)
                             "kidneys"));
 }
 
+/* Everything a technique says, in one string: position, steps, advice and cautions. */
+static char *
+technique_text (UnknotTechnique *technique)
+{
+  GListModel *steps = unknot_technique_get_steps (technique);
+  const char * const *mistakes = unknot_technique_get_mistakes (technique);
+  g_autoptr(GString) text = g_string_new (unknot_technique_get_position (technique));
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(UnknotStep) step = g_list_model_get_item (steps, i);
+
+      g_string_append_printf (text, "\n%s", unknot_step_get_text (step));
+    }
+  g_string_append_printf (text, "\n%s\n%s\n%s",
+                          unknot_technique_get_pressure (technique),
+                          unknot_technique_get_stop (technique),
+                          unknot_technique_get_breathing (technique));
+  for (guint i = 0; mistakes[i] != NULL; i++)
+    g_string_append_printf (text, "\n%s", mistakes[i]);
+  if (unknot_technique_get_caution (technique) != NULL)
+    g_string_append_printf (text, "\n%s", unknot_technique_get_caution (technique));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_partner_techniques (void)
+{
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  GListModel *techniques = unknot_catalog_get_techniques (catalog);
+  UnknotTool *partner = unknot_catalog_lookup_tool (catalog, "partner");
+  g_autoptr(GRegex) check_in = g_regex_new ("\\bcheck(s|ing)? in\\b|\\bcheck-ins?\\b",
+                                            G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) scale = g_regex_new ("\\b1\\b.*\\b5\\b", G_REGEX_DOTALL, 0, NULL);
+  const char *tool_notes;
+  gboolean upper_back = FALSE, lower_back = FALSE, glutes = FALSE;
+  guint n_partner = 0;
+
+  g_assert_nonnull (partner);
+  g_assert_nonnull (unknot_tool_get_icon (partner));
+
+  /* The tool's own notes: the person massaged is in charge, the words, the spine, the
+   * kidneys, when to stop and where not to massage at all. */
+  tool_notes = unknot_tool_get_pressure (partner);
+  g_assert_nonnull (strstr (tool_notes, "in charge"));
+  g_assert_nonnull (strstr (tool_notes, "“more”"));
+  g_assert_nonnull (strstr (tool_notes, "“less”"));
+  g_assert_nonnull (strstr (tool_notes, "“stop”"));
+  g_assert_nonnull (strstr (tool_notes, "spine"));
+  g_assert_nonnull (strstr (tool_notes, "kidneys"));
+  g_assert_nonnull (strstr (tool_notes, "numbness or tingling"));
+  g_assert_nonnull (strstr (tool_notes, "wounds"));
+
+  for (guint t = 0; t < g_list_model_get_n_items (techniques); t++)
+    {
+      g_autoptr(UnknotTechnique) technique = g_list_model_get_item (techniques, t);
+      GListModel *steps = unknot_technique_get_steps (technique);
+      g_autofree char *text = NULL;
+      const char *id = unknot_technique_get_id (technique);
+      gboolean holds = FALSE;
+
+      if (!g_str_equal (unknot_technique_get_tool_id (technique), "partner"))
+        continue;
+
+      n_partner++;
+      upper_back = upper_back || unknot_technique_serves_region (technique, "upper-trapezius")
+                              || unknot_technique_serves_region (technique, "rhomboids");
+      lower_back = lower_back || unknot_technique_serves_region (technique, "erector-spinae-lumbar");
+      glutes = glutes || unknot_technique_serves_region (technique, "gluteals");
+
+      /* A pressure scale, the agreed words, and checking in often. */
+      text = technique_text (technique);
+      if (strstr (text, "“more”") == NULL || strstr (text, "“less”") == NULL ||
+          strstr (text, "“stop”") == NULL)
+        g_error ("%s does not agree on the words “more”, “less” and “stop”", id);
+      if (!g_regex_match (check_in, text, 0, NULL))
+        g_error ("%s never checks in", id);
+      if (!g_regex_match (scale, unknot_technique_get_position (technique), 0, NULL))
+        g_error ("%s does not set up a pressure scale before it starts", id);
+
+      /* Cautions, mistakes, and a hold inside the 20–60 s the reference gives. */
+      g_assert_nonnull (unknot_technique_get_caution (technique));
+      g_assert_nonnull (strstr (unknot_technique_get_caution (technique), "spine"));
+      g_assert_cmpuint (g_strv_length ((GStrv) unknot_technique_get_mistakes (technique)), >=, 3);
+      for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+        {
+          g_autoptr(UnknotStep) step = g_list_model_get_item (steps, i);
+
+          /* Drawn with both people, from the partner sketches. */
+          g_assert_true (g_str_has_prefix (unknot_step_get_illustration (step),
+                                           RESOURCE_BASE_PATH "/illustrations/partner-"));
+          if (unknot_step_is_hold (step))
+            {
+              holds = TRUE;
+              g_assert_cmpuint (unknot_step_get_hold_min (step), >=, 20);
+              g_assert_cmpuint (unknot_step_get_hold_max (step), <=, 60);
+            }
+        }
+      if (!holds)
+        g_error ("%s has no hold", id);
+
+      /* Over the lower back, the kidneys get their own warning. */
+      if (unknot_technique_serves_region (technique, "erector-spinae-lumbar"))
+        g_assert_nonnull (strstr (unknot_technique_get_caution (technique), "kidneys"));
+    }
+
+  g_assert_cmpuint (n_partner, >=, 3);
+  g_assert_true (upper_back);
+  g_assert_true (lower_back);
+  g_assert_true (glutes);
+}
+
+static void
+test_guide_professional_help (void)
+{
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  GListModel *topics = unknot_catalog_get_topics (catalog);
+  UnknotTopic *help = unknot_catalog_lookup_topic (catalog, "professional-help");
+  const char *wanted[] = { "doctor-first", "massage-therapist", "physical-therapist", "deep-tissue",
+                           "myofascial-release", "trigger-point", "finding" };
+  GListModel *sections;
+  int partner_at = -1, help_at = -1;
+
+  g_assert_nonnull (help);
+  g_assert_cmpstr (unknot_topic_get_title (help), ==, "Professional Help");
+  g_assert_nonnull (unknot_topic_get_summary (help));
+
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(UnknotTopic) topic = g_list_model_get_item (topics, i);
+
+      if (g_str_equal (unknot_topic_get_id (topic), "partner-and-professional"))
+        partner_at = i;
+      else if (g_str_equal (unknot_topic_get_id (topic), "professional-help"))
+        help_at = i;
+    }
+  g_assert_cmpint (partner_at, >=, 0);
+  g_assert_cmpint (help_at, ==, partner_at + 1);
+
+  sections = unknot_topic_get_sections (help);
+  for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+    {
+      g_autoptr(UnknotTopicSection) found = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (sections) && found == NULL; i++)
+        {
+          g_autoptr(UnknotTopicSection) section = g_list_model_get_item (sections, i);
+
+          if (g_str_equal (unknot_topic_section_get_id (section), wanted[w]))
+            found = g_steal_pointer (&section);
+        }
+      if (found == NULL)
+        g_error ("the professional-help page has no section “%s”", wanted[w]);
+
+      /* Red flags send a person to a doctor, not a therapist, and point to the list. */
+      if (g_str_equal (wanted[w], "doctor-first"))
+        {
+          const char *text = unknot_topic_section_get_text (found);
+
+          g_assert_nonnull (strstr (text, "does not go away"));
+          g_assert_nonnull (strstr (text, "numbness or tingling"));
+          g_assert_nonnull (strstr (text, "Before You Start"));
+        }
+    }
+
+  /* A search for the methods finds the page. */
+  g_assert_true (unknot_topic_matches (help, "trigger point"));
+  g_assert_true (unknot_topic_matches (help, "myofascial"));
+  g_assert_true (unknot_topic_matches (help, "physical therapist"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +798,8 @@ main (int   argc,
   g_test_add_func ("/catalog/techniques-three-tools-per-region", test_techniques_three_tools_per_region);
   g_test_add_func ("/catalog/techniques-complete", test_techniques_complete);
   g_test_add_func ("/catalog/techniques-article-variants", test_techniques_article_variants);
+  g_test_add_func ("/catalog/partner-techniques", test_partner_techniques);
+  g_test_add_func ("/catalog/guide-professional-help", test_guide_professional_help);
 
   return g_test_run ();
 }

@@ -13,6 +13,13 @@ with a friendly, fleshed-out one: tapered limbs (thicker near the body), a shirt
 trousers, shoes, skin and hair, the far side of the body in deeper shades so that a
 side view reads in depth. Only CSS classes carry colours, so the app restyles the
 drawings for the dark and high-contrast styles (illustration-*.css beside them).
+
+A sketch may hold a second person, the partner who gives the massage: their torso, neck,
+head and limbs carry data-figure="partner" and are drawn like the first figure, in the
+sketch's order (so the partner's far arm can go behind the person and the near arm in
+front), with the extra class "partner" for their own colours. A head may say which way
+the face looks with data-facing="1" (right) or "-1" (left) when the feet do not tell,
+as for someone kneeling or bending low.
 """
 import math
 import pathlib
@@ -41,6 +48,19 @@ STYLE = '''  <style>
     .pressure { fill: none; stroke: #e66100; stroke-width: 3; }
     .motion { fill: none; stroke: #e66100; stroke-width: 2.5; stroke-linecap: round; stroke-linejoin: round; }
     .motion-head { fill: #e66100; }
+  </style>
+'''
+
+# A second person, the partner who gives the massage, wears other colours. The classes
+# stay those of the figure (plus "partner"), so a stylesheet that recolours the figure
+# recolours the partner too until it gives .partner its own rules.
+PARTNER = 'partner'
+PARTNER_STYLE = '''  <style>
+    .shirt.partner { fill: #9141ac; }
+    .shirt-far.partner { fill: #613583; }
+    .trousers.partner { fill: #865e3c; }
+    .trousers-far.partner { fill: #63452c; }
+    .hair.partner { fill: #241f31; }
   </style>
 '''
 
@@ -253,8 +273,9 @@ def draw_head(fig, el):
     ang = math.atan2(c[1] - base[1], c[0] - base[0])
     if not fig.back_view and c[1] < fig.hip[1] - 25:
         # Upright, seen from the side: the hair sits towards the back of the head,
-        # leaving the face free on the side the feet point to.
-        ang -= math.radians(35) * fig.facing
+        # leaving the face free on the side the feet point to (or the sketch says).
+        facing = int(el.get('data-facing', fig.facing))
+        ang -= math.radians(35) * facing
     # A figure drawn with a broad torso is seen from behind: hair covers nearly all of
     # the head.
     spread = 150 if fig.back_view else 95
@@ -264,11 +285,30 @@ def draw_head(fig, el):
     return [disc('skin', c, r), polygon('hair', cap if fig.back_view else cap + [back])]
 
 
+def is_partner(el):
+    return el.get('data-figure') == PARTNER
+
+
+def mark_partner(item):
+    """The partner's body parts carry the class "partner" beside their own."""
+    if isinstance(item, tuple):
+        return item
+    return re.sub(r'class="([^"]*)"', rf'class="\1 {PARTNER}"', item, count=1)
+
+
 def render(src):
     tree = ET.parse(src)
     svg = tree.getroot()
     elements = [el for el in svg if el.tag != f'{{{SVG_NS}}}style']
-    fig = Figure(elements)
+    partner_elements = [el for el in elements if is_partner(el)]
+    if partner_elements:
+        # Two people: each has their own torso, limbs and head, drawn in sketch order.
+        partner = Figure(partner_elements)
+        elements_fig = [el for el in elements if not is_partner(el)]
+        fig = Figure(elements_fig)
+    else:
+        partner = None
+        fig = Figure(elements)
     comment = ''
     text = src.read_text()
     m = re.search(r'<!-- Unknot illustration:.*?-->', text)
@@ -276,9 +316,12 @@ def render(src):
         comment = m.group(0)
 
     body = []
+    main_fig = fig
     for el in elements:
         cls = el.get('class', '')
         tag = el.tag.split('}')[1]
+        fig = partner if partner is not None and is_partner(el) else main_fig
+        start = len(body)
         if cls == 'figure torso':
             pts = parse_points(el.get('d'))
             if len(pts) == 2:
@@ -301,14 +344,20 @@ def render(src):
         else:
             attrs = ' '.join(f'{k}="{v}"' for k, v in el.attrib.items())
             body.append(f'  <{tag} {attrs}/>')
+        if fig is partner:
+            body[start:] = [mark_partner(item) + (partner,) if isinstance(item, tuple)
+                            else mark_partner(item) for item in body[start:]]
+    fig = main_fig
 
     done = getattr(fig, 'feet_done', [])
     lines = []
     for item in body:
         if isinstance(item, tuple):
             ankle = item[1]
-            if not any(dist(ankle, f) < 1.5 for f in done):
-                lines.append(disc('shoe', ankle, SHOE_BLOB))
+            feet = getattr(item[2], 'feet_done', []) if len(item) > 2 else done
+            shoe = disc('shoe', ankle, SHOE_BLOB)
+            if not any(dist(ankle, f) < 1.5 for f in feet):
+                lines.append(mark_partner(shoe) if len(item) > 2 else shoe)
         else:
             lines.append(item)
 
@@ -320,7 +369,8 @@ def render(src):
     header.append('<!-- Drawn by build-aux/illustrations/render.py from build-aux/illustrations/poses/; edit the pose there. -->')
     return '\n'.join(header + [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view}" width="{w}" height="{h}">',
-        STYLE.rstrip('\n')] + lines + ['</svg>']) + '\n'
+        STYLE.rstrip('\n')] + ([PARTNER_STYLE.rstrip('\n')] if partner else []) + lines
+        + ['</svg>']) + '\n'
 
 
 def main(argv):
