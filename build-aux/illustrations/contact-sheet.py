@@ -3,7 +3,7 @@
 """Draws contact sheets of every drawing in data/illustrations/, one PNG per style.
 
     python3 build-aux/illustrations/contact-sheet.py [OUTDIR] [--columns N] [--width W]
-                                                     [--only PREFIX]
+                                                     [--only PREFIX ...]
 
 writes OUTDIR/contact-sheet-light.png, -dark.png, -high-contrast.png and
 -high-contrast-dark.png (OUTDIR defaults to the current directory): a grid with every
@@ -82,11 +82,13 @@ def main(argv):
     ap.add_argument('outdir', nargs='?', default='.')
     ap.add_argument('--columns', type=int, default=6)
     ap.add_argument('--width', type=int, default=280, help='width of one drawing in pixels')
-    ap.add_argument('--only', default='', help='draw only the files whose name starts so')
+    ap.add_argument('--only', action='append', default=[],
+                    help='draw only the files whose name starts so (may be repeated)')
     args = ap.parse_args(argv[1:])
     out = pathlib.Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
-    files = [p for p in sorted(DRAWINGS.glob('*.svg')) if p.name.startswith(args.only)]
+    files = [p for p in sorted(DRAWINGS.glob('*.svg'))
+             if not args.only or any(p.name.startswith(o) for o in args.only)]
     if not files:
         print('no drawings match', file=sys.stderr)
         return 1
