@@ -12,7 +12,7 @@ the app recolours them. Look at all of them after changing a pose. The sheets ar
 looking at, not for committing.
 
 It needs librsvg and GdkPixbuf through PyGObject, which the build root has:
-build-aux/dev shell python3 build-aux/illustrations/contact-sheet.py /tmp/sheets
+build-aux/dev shell python3 build-aux/illustrations/contact-sheet.py _build/sheets
 """
 import argparse
 import html
