@@ -28,13 +28,13 @@ from gi.repository import GdkPixbuf  # noqa: E402
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 DRAWINGS = ROOT / 'data' / 'illustrations'
 
-# name, page background, label colour, stylesheets laid over the drawings' own colours
+# name, page background, label colour, the stylesheet laid over the drawings' own colours
+# (one per style, as src/unknot-svg-style.c loads them)
 STYLES = [
     ('light', '#ffffff', '#000000', []),
     ('dark', '#242424', '#ffffff', ['illustration-dark.css']),
     ('high-contrast', '#ffffff', '#000000', ['illustration-high-contrast.css']),
-    ('high-contrast-dark', '#000000', '#ffffff',
-     ['illustration-dark.css', 'illustration-high-contrast-dark.css']),
+    ('high-contrast-dark', '#000000', '#ffffff', ['illustration-high-contrast-dark.css']),
 ]
 
 
