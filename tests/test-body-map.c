@@ -161,6 +161,65 @@ test_gaps_and_outside (Fixture       *fixture,
   assert_gap_between (fixture, "gluteals-left", "hamstrings-left");
 }
 
+/* A point of back.svg (600 × 1000 units, drawn centred and scaled to fit) in the map's
+ * own coordinates. */
+static void
+svg_to_widget (Fixture          *fixture,
+               double            svg_x,
+               double            svg_y,
+               graphene_point_t *point)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (fixture->map));
+  double height = gtk_widget_get_height (GTK_WIDGET (fixture->map));
+  double scale = MIN (width / 600.0, height / 1000.0);
+
+  point->x = (width - 600.0 * scale) / 2.0 + svg_x * scale;
+  point->y = (height - 1000.0 * scale) / 2.0 + svg_y * scale;
+}
+
+static void
+assert_svg_point_hits (Fixture    *fixture,
+                       double      svg_x,
+                       double      svg_y,
+                       const char *region_id)
+{
+  graphene_point_t point;
+
+  svg_to_widget (fixture, svg_x, svg_y, &point);
+  g_assert_cmpstr (unknot_body_map_region_at (fixture->map, point.x, point.y), ==, region_id);
+}
+
+/* The anatomy the regions must cover, on both sides (the right side mirrors the left
+ * about x = 300): the rhomboids reach the lower tip of the shoulder blade; the
+ * latissimus dorsi fans from the spine beside the lowest ribs and from the top of the
+ * pelvis up to the armpit; the spine, neck included, stays the spine. */
+static void
+test_anatomy_reaches (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct { double x, y; const char *region; } points[] = {
+    { 259.5, 345, "rhomboids" },          /* beside the shoulder blade's lower half */
+    { 272, 270, "rhomboids" },            /* its upper part, as before */
+    { 200.5, 558, "latissimus-dorsi" },   /* the flank, down to the iliac crest */
+    { 247.5, 484.5, "latissimus-dorsi" }, /* beside the spine, below the lowest ribs */
+    { 200, 360, "latissimus-dorsi" },     /* towards the armpit */
+    { 227, 520, "quadratus-lumborum" },   /* still its own region, inside the fan */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autofree char *left = g_strconcat (points[i].region, "-left", NULL);
+      g_autofree char *right = g_strconcat (points[i].region, "-right", NULL);
+
+      assert_svg_point_hits (fixture, points[i].x, points[i].y, left);
+      assert_svg_point_hits (fixture, 600 - points[i].x, points[i].y, right);
+    }
+
+  /* The spine from the neck to the sacrum. */
+  for (double y = 230; y <= 560; y += 30)
+    assert_svg_point_hits (fixture, 300, y, "spine");
+}
+
 static void
 test_catalog_matches_drawing (Fixture       *fixture,
                               gconstpointer  data)
@@ -581,6 +640,7 @@ main (int   argc,
   ADD ("/body-map/rendering-states-and-styles", test_rendering_states_and_styles);
   ADD ("/body-map/scale-factor", test_scale_factor);
   ADD ("/body-map/single-is-not-multiple", test_single_is_not_multiple);
+  ADD ("/body-map/anatomy-reaches", test_anatomy_reaches);
 
 #undef ADD
 

@@ -208,6 +208,12 @@ class Figure:
                     top = sorted(pts, key=lambda p: p[1])
                     self.shoulder = ((top[0][0] + top[1][0]) / 2, (top[0][1] + top[1][1]) / 2)
                     self.hip = ((top[-1][0] + top[-2][0]) / 2, (top[-1][1] + top[-2][1]) / 2)
+                if el.get('data-shoulder'):
+                    # A broad torso that is not upright (a figure lying on its side, seen
+                    # from the front): its sketch names the shoulder and hip points.
+                    self.shoulder = tuple(float(v) for v in el.get('data-shoulder').split())
+                    self.hip = tuple(float(v) for v in el.get('data-hip').split())
+                    self.back_view = el.get('data-view', 'front') == 'back'
             elif cls == 'figure neck':
                 self.neck_base = parse_points(el.get('d'))[0]
         if self.shoulder is None:
@@ -296,6 +302,36 @@ def mark_partner(item):
     return re.sub(r'class="([^"]*)"', rf'class="\1 {PARTNER}"', item, count=1)
 
 
+def draw_inset(group):
+    """A small second view in a corner (e.g. the back seen from behind, to show where a
+    tool presses beside the spine): a group with its own figure sketch and a transform."""
+    children = list(group)
+    fig = Figure(children)
+    out = [f'  <g transform="{group.get("transform")}">']
+    for el in children:
+        cls = el.get('class', '')
+        tag = el.tag.split('}')[1]
+        if cls == 'figure torso':
+            pts = parse_points(el.get('d'))
+            if len(pts) == 2:
+                out.append(capsule('shirt', pts[0], TORSO[0], pts[1], TORSO[1]))
+            else:
+                out.append(polygon('shirt', hull([q for p in pts for q in circle_points(p, 3, 12)])))
+        elif cls == 'figure neck':
+            a, b = parse_points(el.get('d'))
+            out.append(capsule('skin', a, NECK, b, NECK))
+        elif cls == 'head':
+            out.extend(draw_head(fig, el))
+        elif cls in ('figure limb', 'figure-far limb'):
+            for item in draw_limb(fig, el, cls.startswith('figure-far')):
+                out.append(disc('shoe', item[1], SHOE_BLOB) if isinstance(item, tuple) else item)
+        else:
+            attrs = ' '.join(f'{k}="{v}"' for k, v in el.attrib.items())
+            out.append(f'  <{tag} {attrs}/>')
+    out.append('  </g>')
+    return out
+
+
 def render(src):
     tree = ET.parse(src)
     svg = tree.getroot()
@@ -341,6 +377,8 @@ def render(src):
             body.extend(draw_head(fig, el))
         elif cls in ('figure limb', 'figure-far limb'):
             body.extend(draw_limb(fig, el, cls.startswith('figure-far')))
+        elif tag == 'g' and cls == 'inset':
+            body.extend(draw_inset(el))
         else:
             attrs = ' '.join(f'{k}="{v}"' for k, v in el.attrib.items())
             body.append(f'  <{tag} {attrs}/>')
