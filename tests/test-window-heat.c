@@ -221,9 +221,10 @@ test_window_heat_overlay (void)
   g_autoptr(GdkTexture) plain = NULL;
   g_autoptr(GdkTexture) tinted = NULL;
   g_autoptr(GdkTexture) cleared = NULL;
+  g_autoptr(GdkTexture) reference = NULL;
   graphene_point_t p_left, p_right, p_hams, p_lats;
   guint8 plain_left[4], plain_right[4], plain_hams[4], plain_lats[4];
-  guint8 left[4], right[4], hams[4], lats[4], want[4];
+  guint8 left[4], right[4], hams[4], lats[4], want[4], off_left[4], off_right[4];
   TextCheck check;
   RowCheck rows;
   AdwNavigationPage *page;
@@ -245,10 +246,8 @@ test_window_heat_overlay (void)
   g_assert_true (unknot_body_map_find_region_point (map, "hamstrings-left", &p_hams));
   g_assert_true (unknot_body_map_find_region_point (map, "latissimus-dorsi-right", &p_lats));
   plain = unknot_test_screenshot (map, "window-heat-off.png");
-  pixel_at (plain, &p_left, plain_left);
-  pixel_at (plain, &p_right, plain_right);
-  pixel_at (plain, &p_hams, plain_hams);
-  pixel_at (plain, &p_lats, plain_lats);
+  pixel_at (plain, &p_left, off_left);
+  pixel_at (plain, &p_right, off_right);
 
   /* A real click turns it on; the regions say their averages. */
   click_middle (heat_switch);
@@ -271,14 +270,26 @@ test_window_heat_overlay (void)
   g_assert_true (unknot_test_has_text (sidebar, "Click a region to see its entries"));
   g_assert_true (unknot_test_has_text (sidebar, "No entries"));
 
-  /* The tinted regions carry their heat's colour; the others are as they were. */
+  /* The tinted regions carry their heat's colour; the others are as they were. The
+   * legend makes the map smaller, so the picture without colour to compare with is
+   * the same map with its heat cleared for a moment. */
   unknot_test_wait_for_frame (window);
-  tinted = unknot_test_screenshot (map, "window-heat-on.png");
   unknot_test_save_png (window, "window-heat-on-window.png");
+  g_assert_true (unknot_body_map_find_region_point (map, "gluteals-left", &p_left));
+  g_assert_true (unknot_body_map_find_region_point (map, "gluteals-right", &p_right));
+  g_assert_true (unknot_body_map_find_region_point (map, "hamstrings-left", &p_hams));
+  g_assert_true (unknot_body_map_find_region_point (map, "latissimus-dorsi-right", &p_lats));
+  tinted = unknot_test_screenshot (map, "window-heat-on.png");
   pixel_at (tinted, &p_left, left);
   pixel_at (tinted, &p_right, right);
   pixel_at (tinted, &p_hams, hams);
   pixel_at (tinted, &p_lats, lats);
+  unknot_body_map_clear_heat (map);
+  reference = unknot_test_screenshot (map, "window-heat-reference.png");
+  pixel_at (reference, &p_left, plain_left);
+  pixel_at (reference, &p_right, plain_right);
+  pixel_at (reference, &p_hams, plain_hams);
+  pixel_at (reference, &p_lats, plain_lats);
   expected_tint (plain_left, 0.65, want);
   g_assert_cmpint (colour_distance (left, want), <, 12);
   expected_tint (plain_right, 0.30, want);
@@ -313,6 +324,19 @@ test_window_heat_overlay (void)
   unknot_test_wait_until (tooltip_has, &check);
   rows.n_rows = 2;
   unknot_test_wait_until (journal_lists_rows, &rows);
+  /* The pointer leaves the map, so that no region is highlighted under it. */
+  unknot_test_pointer_move (heat_switch, 4, 4);
+  {
+    g_autoptr(GdkTexture) again = unknot_test_screenshot (map, "window-heat-again.png");
+
+    g_assert_cmpint (gdk_texture_get_height (again), ==, gdk_texture_get_height (reference));
+    pixel_at (again, &p_right, right);
+    expected_tint (plain_right, 0.60, want);
+    g_assert_cmpint (colour_distance (right, want), <, 12);
+    pixel_at (again, &p_left, left);
+    expected_tint (plain_left, 0.65, want);
+    g_assert_cmpint (colour_distance (left, want), <, 12);
+  }
 
   /* Off with a click: no colour, no averages, and the map leads to region pages. */
   click_middle (heat_switch);
@@ -321,10 +345,13 @@ test_window_heat_overlay (void)
   g_assert_false (g_settings_get_boolean (settings, "pain-map-shown"));
   unknot_test_wait_for_frame (window);
   cleared = unknot_test_screenshot (map, "window-heat-cleared.png");
+  g_assert_cmpint (gdk_texture_get_height (cleared), ==, gdk_texture_get_height (plain));
+  g_assert_true (unknot_body_map_find_region_point (map, "gluteals-left", &p_left));
+  g_assert_true (unknot_body_map_find_region_point (map, "gluteals-right", &p_right));
   pixel_at (cleared, &p_left, left);
   pixel_at (cleared, &p_right, right);
-  g_assert_cmpint (colour_distance (left, plain_left), ==, 0);
-  g_assert_cmpint (colour_distance (right, plain_right), ==, 0);
+  g_assert_cmpint (colour_distance (left, off_left), ==, 0);
+  g_assert_cmpint (colour_distance (right, off_right), ==, 0);
 
   click_region (map, "gluteals-right");
   unknot_test_wait_until (region_page_shown, window);

@@ -348,10 +348,14 @@ static void
 on_region_activated_cb (UnknotSidebar *self,
                         const char    *region_id)
 {
-  /* With the pain shown, a region leads to its entries over the same period. */
+  /* With the pain shown, a region leads to its entries over the same period, and
+   * keeps its colour rather than the highlight of a chosen region. */
   if (self->heat != NULL && unknot_pain_heat_get_active (self->heat))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-journal-region", "(ss)",
-                                region_id, heat_range_id (self));
+    {
+      unknot_body_map_set_selected_region (self->body_map, NULL);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-journal-region", "(ss)",
+                                  region_id, heat_range_id (self));
+    }
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-region", "s", region_id);
 }
