@@ -270,6 +270,15 @@ test_window_heat_overlay (void)
   g_assert_true (unknot_test_has_text (sidebar, "Click a region to see its entries"));
   g_assert_true (unknot_test_has_text (sidebar, "No entries"));
 
+  /* Dark, the legend and the colours read as well. */
+  unknot_test_set_dark (window, TRUE);
+  {
+    g_autoptr(GdkTexture) dark = unknot_test_screenshot (window, "window-heat-dark.png");
+
+    unknot_test_assert_dark (dark, "window-heat-dark.png");
+  }
+  unknot_test_set_dark (window, FALSE);
+
   /* The tinted regions carry their heat's colour; the others are as they were. The
    * legend makes the map smaller, so the picture without colour to compare with is
    * the same map with its heat cleared for a moment. */
@@ -391,8 +400,18 @@ test_window_heat_remembered (void)
   /* The journal opened after the window; the map follows it all the same. */
   unknot_test_wait_until (journal_is_open, journal);
   add_entry (journal, 200, "hamstrings-left", 9, 5);
+  add_entry (journal, 3, "gluteals-left", 7, 4);
+  add_entry (journal, 2, "erector-spinae-lumbar-left", 5, 3);
+  add_entry (journal, 1, "upper-trapezius-right", 2, 1);
+  add_entry (journal, 1, "quadratus-lumborum-right", 9, 6);
   check = (TextCheck) { glutes, "Average pain 9.0 over 1 entry in the last year" };
   unknot_test_wait_until (tooltip_has, &check);
+  unknot_test_save_png (window, "window-heat-year.png");
+  unknot_test_resize (window, 360, 720);
+  unknot_test_wait_for_frame (window);
+  unknot_test_save_png (window, "window-heat-year-narrow.png");
+  unknot_test_assert_fits (window, "the pain map at 360 px");
+  unknot_test_resize (window, 1000, 720);
 
   /* Choosing another period is kept, and counts again. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 0);
