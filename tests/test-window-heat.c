@@ -6,7 +6,8 @@
  * journal, the switch turned on with a click, the tinted regions' pixels carry the
  * heat colour and an untouched region's do not, each region says its average; a click
  * on a region opens the journal with only that region's entries; the switch off, the
- * map leads to the region pages again. Also a sidebar whose journal is not open yet.
+ * map leads to the region pages again. The switch and the period are remembered and
+ * the switch works from the keyboard; a sidebar whose journal is not open yet says so.
  * It moves the X pointer, so it runs alone.
  */
 
@@ -206,18 +207,80 @@ journal_lists_rows (gpointer data)
   return count_region_rows (check->page, "gluteals-left", &n_other) == check->n_rows && n_other == 0;
 }
 
+typedef struct
+{
+  UnknotApplication *app;
+  GtkWindow         *window;
+  UnknotJournal     *journal;
+  UnknotBodyMap     *map;
+  GtkWidget         *sidebar;
+  GtkWidget         *heat_switch;
+} Fixture;
+
+/* A window, and a journal with two entries for the left gluteals (6.5 on average), one
+ * for the right (3), and one for the left hamstrings long before the 3 months the map
+ * shows. */
+static void
+fixture_set_up (Fixture *fixture)
+{
+  fixture->app = unknot_test_application_new ();
+  fixture->window = unknot_test_activate (fixture->app);
+  fixture->journal = unknot_application_get_journal (fixture->app);
+  fixture->map = unknot_window_get_body_map (UNKNOT_WINDOW (fixture->window));
+  fixture->sidebar = gtk_widget_get_ancestor (GTK_WIDGET (fixture->map), UNKNOT_TYPE_SIDEBAR);
+  fixture->heat_switch = unknot_test_find_descendant (fixture->sidebar, ADW_TYPE_SWITCH_ROW);
+
+  g_assert_nonnull (fixture->heat_switch);
+  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (fixture->heat_switch)));
+  unknot_test_wait_until (journal_is_open, fixture->journal);
+
+  add_entry (fixture->journal, 2, "gluteals-left", 6, 3);
+  add_entry (fixture->journal, 1, "gluteals-left", 7, UNSET);
+  add_entry (fixture->journal, 1, "gluteals-right", 3, 2);
+  add_entry (fixture->journal, 200, "hamstrings-left", 9, 5);
+}
+
+static void
+fixture_tear_down (Fixture *fixture)
+{
+  unknot_test_close_window (fixture->window);
+  g_clear_object (&fixture->app);
+}
+
+/* A real click on the switch, and the map says the averages. */
+static void
+click_switch_on (Fixture *fixture)
+{
+  TextCheck check;
+
+  click_middle (fixture->heat_switch);
+  check = (TextCheck) { unknot_body_map_get_region_widget (fixture->map, "gluteals-left"),
+                        "Average pain 6.5 over 2 entries in the last 3 months" };
+  unknot_test_wait_until (tooltip_has, &check);
+  check = (TextCheck) { unknot_body_map_get_region_widget (fixture->map, "gluteals-right"),
+                        "Average pain 3.0 over 1 entry" };
+  unknot_test_wait_until (tooltip_has, &check);
+  g_assert_true (adw_switch_row_get_active (ADW_SWITCH_ROW (fixture->heat_switch)));
+}
+
+static void
+click_switch_off (Fixture *fixture)
+{
+  TextCheck check = { unknot_body_map_get_region_widget (fixture->map, "gluteals-left"), "Average pain" };
+
+  click_middle (fixture->heat_switch);
+  unknot_test_wait_until (tooltip_lacks, &check);
+  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (fixture->heat_switch)));
+}
+
+/* On, the tinted regions carry the heat colour and the others do not, each region
+ * says its average, the legend explains; off, the map is as it was. */
 static void
 test_window_heat_overlay (void)
 {
-  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
-  GtkWindow *window = unknot_test_activate (app);
-  UnknotJournal *journal = unknot_application_get_journal (app);
-  GSettings *settings = unknot_application_get_settings (app);
-  UnknotBodyMap *map = unknot_window_get_body_map (UNKNOT_WINDOW (window));
-  GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (map), UNKNOT_TYPE_SIDEBAR);
-  GtkWidget *heat_switch = unknot_test_find_descendant (sidebar, ADW_TYPE_SWITCH_ROW);
-  GtkWidget *glutes_left = unknot_body_map_get_region_widget (map, "gluteals-left");
-  GtkWidget *glutes_right = unknot_body_map_get_region_widget (map, "gluteals-right");
+  Fixture fixture;
+  UnknotBodyMap *map;
+  GSettings *settings;
   g_autoptr(GdkTexture) plain = NULL;
   g_autoptr(GdkTexture) tinted = NULL;
   g_autoptr(GdkTexture) cleared = NULL;
@@ -225,41 +288,23 @@ test_window_heat_overlay (void)
   graphene_point_t p_left, p_right, p_hams, p_lats;
   guint8 plain_left[4], plain_right[4], plain_hams[4], plain_lats[4];
   guint8 left[4], right[4], hams[4], lats[4], want[4], off_left[4], off_right[4];
-  TextCheck check;
-  RowCheck rows;
-  AdwNavigationPage *page;
   char *message;
 
-  g_assert_nonnull (heat_switch);
-  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (heat_switch)));
-  unknot_test_wait_until (journal_is_open, journal);
-
-  /* Two entries for the left gluteals (6.5 on average), one for the right (3), one for
-   * the left hamstrings long before the 3 months the map shows. */
-  add_entry (journal, 2, "gluteals-left", 6, 3);
-  add_entry (journal, 1, "gluteals-left", 7, UNSET);
-  add_entry (journal, 1, "gluteals-right", 3, 2);
-  add_entry (journal, 200, "hamstrings-left", 9, 5);
+  fixture_set_up (&fixture);
+  map = fixture.map;
+  settings = unknot_application_get_settings (fixture.app);
 
   g_assert_true (unknot_body_map_find_region_point (map, "gluteals-left", &p_left));
   g_assert_true (unknot_body_map_find_region_point (map, "gluteals-right", &p_right));
-  g_assert_true (unknot_body_map_find_region_point (map, "hamstrings-left", &p_hams));
-  g_assert_true (unknot_body_map_find_region_point (map, "latissimus-dorsi-right", &p_lats));
   plain = unknot_test_screenshot (map, "window-heat-off.png");
   pixel_at (plain, &p_left, off_left);
   pixel_at (plain, &p_right, off_right);
 
-  /* A real click turns it on; the regions say their averages. */
-  click_middle (heat_switch);
-  check = (TextCheck) { glutes_left, "Average pain 6.5 over 2 entries in the last 3 months" };
-  unknot_test_wait_until (tooltip_has, &check);
-  check = (TextCheck) { glutes_right, "Average pain 3.0 over 1 entry" };
-  unknot_test_wait_until (tooltip_has, &check);
-  g_assert_true (adw_switch_row_get_active (ADW_SWITCH_ROW (heat_switch)));
+  click_switch_on (&fixture);
   g_assert_true (g_settings_get_boolean (settings, "pain-map-shown"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (heat_switch)), ==,
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (fixture.heat_switch)), ==,
                    "Pain logged for 2 regions");
-  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (glutes_left),
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (unknot_body_map_get_region_widget (map, "gluteals-left")),
                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                                 "Average pain 6.5 over 2 entries in the last 3 months");
   g_assert_null (message);
@@ -267,23 +312,23 @@ test_window_heat_overlay (void)
                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                                 "No entries in the last 3 months");
   g_assert_null (message);
-  g_assert_true (unknot_test_has_text (sidebar, "Click a region to see its entries"));
-  g_assert_true (unknot_test_has_text (sidebar, "No entries"));
+  g_assert_true (unknot_test_has_text (fixture.sidebar, "Click a region to see its entries"));
+  g_assert_true (unknot_test_has_text (fixture.sidebar, "No entries"));
 
   /* Dark, the legend and the colours read as well. */
-  unknot_test_set_dark (window, TRUE);
+  unknot_test_set_dark (fixture.window, TRUE);
   {
-    g_autoptr(GdkTexture) dark = unknot_test_screenshot (window, "window-heat-dark.png");
+    g_autoptr(GdkTexture) dark = unknot_test_screenshot (fixture.window, "window-heat-dark.png");
 
     unknot_test_assert_dark (dark, "window-heat-dark.png");
   }
-  unknot_test_set_dark (window, FALSE);
+  unknot_test_set_dark (fixture.window, FALSE);
 
   /* The tinted regions carry their heat's colour; the others are as they were. The
    * legend makes the map smaller, so the picture without colour to compare with is
    * the same map with its heat cleared for a moment. */
-  unknot_test_wait_for_frame (window);
-  unknot_test_save_png (window, "window-heat-on-window.png");
+  unknot_test_wait_for_frame (fixture.window);
+  unknot_test_save_png (fixture.window, "window-heat-on-window.png");
   g_assert_true (unknot_body_map_find_region_point (map, "gluteals-left", &p_left));
   g_assert_true (unknot_body_map_find_region_point (map, "gluteals-right", &p_right));
   g_assert_true (unknot_body_map_find_region_point (map, "hamstrings-left", &p_hams));
@@ -307,10 +352,55 @@ test_window_heat_overlay (void)
   g_assert_cmpint (colour_distance (hams, plain_hams), ==, 0);
   g_assert_cmpint (colour_distance (lats, plain_lats), ==, 0);
 
-  /* A click on a region opens the journal with that region's entries alone. */
-  click_region (map, "gluteals-left");
-  unknot_test_wait_until (journal_page_shown, window);
-  page = unknot_window_get_visible_page (UNKNOT_WINDOW (window));
+  /* A new entry recolours the map by itself. */
+  add_entry (fixture.journal, 0, "gluteals-right", 9, UNSET);
+  {
+    TextCheck check = { unknot_body_map_get_region_widget (map, "gluteals-right"),
+                        "Average pain 6.0 over 2 entries" };
+    g_autoptr(GdkTexture) again = NULL;
+
+    unknot_test_wait_until (tooltip_has, &check);
+    again = unknot_test_screenshot (map, "window-heat-again.png");
+    g_assert_cmpint (gdk_texture_get_height (again), ==, gdk_texture_get_height (reference));
+    pixel_at (again, &p_right, right);
+    expected_tint (plain_right, 0.60, want);
+    g_assert_cmpint (colour_distance (right, want), <, 12);
+    pixel_at (again, &p_left, left);
+    expected_tint (plain_left, 0.65, want);
+    g_assert_cmpint (colour_distance (left, want), <, 12);
+  }
+
+  /* Off with a click: no colour, the map as it was before. */
+  click_switch_off (&fixture);
+  g_assert_false (g_settings_get_boolean (settings, "pain-map-shown"));
+  unknot_test_wait_for_frame (fixture.window);
+  cleared = unknot_test_screenshot (map, "window-heat-cleared.png");
+  g_assert_cmpint (gdk_texture_get_height (cleared), ==, gdk_texture_get_height (plain));
+  g_assert_true (unknot_body_map_find_region_point (map, "gluteals-left", &p_left));
+  g_assert_true (unknot_body_map_find_region_point (map, "gluteals-right", &p_right));
+  pixel_at (cleared, &p_left, left);
+  pixel_at (cleared, &p_right, right);
+  g_assert_cmpint (colour_distance (left, off_left), ==, 0);
+  g_assert_cmpint (colour_distance (right, off_right), ==, 0);
+
+  fixture_tear_down (&fixture);
+}
+
+/* On, a click on a region opens the journal with that region's entries alone, and the
+ * journal follows new entries; off, the map leads to region pages again. */
+static void
+test_window_heat_route (void)
+{
+  Fixture fixture;
+  RowCheck rows;
+  AdwNavigationPage *page;
+
+  fixture_set_up (&fixture);
+  click_switch_on (&fixture);
+
+  click_region (fixture.map, "gluteals-left");
+  unknot_test_wait_until (journal_page_shown, fixture.window);
+  page = unknot_window_get_visible_page (UNKNOT_WINDOW (fixture.window));
   rows = (RowCheck) { GTK_WIDGET (page), 2 };
   unknot_test_wait_until (journal_lists_rows, &rows);
   {
@@ -325,47 +415,23 @@ test_window_heat_overlay (void)
     g_assert_nonnull (filter_button);
     g_assert_true (gtk_widget_has_css_class (filter_button, "journal-filtered"));
   }
-  unknot_test_save_png (window, "window-heat-journal.png");
+  /* The region keeps its colour: no highlight of a chosen region over it. */
+  g_assert_null (unknot_body_map_get_selected_region (fixture.map));
+  unknot_test_save_png (fixture.window, "window-heat-journal.png");
 
-  /* A new entry recolours the map by itself. */
-  add_entry (journal, 0, "gluteals-right", 9, UNSET);
-  check = (TextCheck) { glutes_right, "Average pain 6.0 over 2 entries" };
-  unknot_test_wait_until (tooltip_has, &check);
-  rows.n_rows = 2;
+  /* Another region's entry does not join the list; the region's own does. */
+  add_entry (fixture.journal, 0, "gluteals-right", 9, UNSET);
+  add_entry (fixture.journal, 0, "gluteals-left", 5, 2);
+  rows.n_rows = 3;
   unknot_test_wait_until (journal_lists_rows, &rows);
-  /* The pointer leaves the map, so that no region is highlighted under it. */
-  unknot_test_pointer_move (heat_switch, 4, 4);
-  {
-    g_autoptr(GdkTexture) again = unknot_test_screenshot (map, "window-heat-again.png");
 
-    g_assert_cmpint (gdk_texture_get_height (again), ==, gdk_texture_get_height (reference));
-    pixel_at (again, &p_right, right);
-    expected_tint (plain_right, 0.60, want);
-    g_assert_cmpint (colour_distance (right, want), <, 12);
-    pixel_at (again, &p_left, left);
-    expected_tint (plain_left, 0.65, want);
-    g_assert_cmpint (colour_distance (left, want), <, 12);
-  }
+  /* Off, the map leads to the region's page. */
+  click_switch_off (&fixture);
+  click_region (fixture.map, "gluteals-right");
+  unknot_test_wait_until (region_page_shown, fixture.window);
+  g_assert_cmpstr (unknot_body_map_get_selected_region (fixture.map), ==, "gluteals-right");
 
-  /* Off with a click: no colour, no averages, and the map leads to region pages. */
-  click_middle (heat_switch);
-  check = (TextCheck) { glutes_left, "Average pain" };
-  unknot_test_wait_until (tooltip_lacks, &check);
-  g_assert_false (g_settings_get_boolean (settings, "pain-map-shown"));
-  unknot_test_wait_for_frame (window);
-  cleared = unknot_test_screenshot (map, "window-heat-cleared.png");
-  g_assert_cmpint (gdk_texture_get_height (cleared), ==, gdk_texture_get_height (plain));
-  g_assert_true (unknot_body_map_find_region_point (map, "gluteals-left", &p_left));
-  g_assert_true (unknot_body_map_find_region_point (map, "gluteals-right", &p_right));
-  pixel_at (cleared, &p_left, left);
-  pixel_at (cleared, &p_right, right);
-  g_assert_cmpint (colour_distance (left, off_left), ==, 0);
-  g_assert_cmpint (colour_distance (right, off_right), ==, 0);
-
-  click_region (map, "gluteals-right");
-  unknot_test_wait_until (region_page_shown, window);
-
-  unknot_test_close_window (window);
+  fixture_tear_down (&fixture);
 }
 
 /* The switch and the period come back as they were left. */
@@ -423,6 +489,15 @@ test_window_heat_remembered (void)
   check = (TextCheck) { glutes, "No entries in the last 2 weeks" };
   unknot_test_wait_until (tooltip_has, &check);
 
+  /* The switch is in reach of the keyboard: Space on it turns the pain off. */
+  g_assert_true (gtk_widget_grab_focus (heat_switch));
+  unknot_test_press_key (heat_switch, GDK_KEY_space);
+  check = (TextCheck) { glutes, "No entries" };
+  unknot_test_wait_until (tooltip_lacks, &check);
+  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (heat_switch)));
+  g_assert_false (g_settings_get_boolean (settings, "pain-map-shown"));
+  g_assert_false (gtk_widget_get_visible (combo));
+
   /* At phone width, the switch and the legend fit. */
   unknot_test_resize (window, 360, 720);
   unknot_test_wait_for_frame (window);
@@ -467,6 +542,7 @@ main (int   argc,
   unknot_test_init (&argc, &argv);
 
   g_test_add_func ("/window-heat/overlay", test_window_heat_overlay);
+  g_test_add_func ("/window-heat/route", test_window_heat_route);
   g_test_add_func ("/window-heat/remembered", test_window_heat_remembered);
   g_test_add_func ("/window-heat/journal-not-open", test_window_heat_journal_not_open);
 
