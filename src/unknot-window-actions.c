@@ -218,7 +218,11 @@ show_journal_region_action (GtkWidget  *widget,
       return;
     }
 
-  g_object_set (visible, "region-filter", region_id, "range-filter", range_id, NULL);
+  g_object_set (visible,
+                "region-filter", region_id,
+                "range-filter", range_id,
+                "tool-filter", NULL,
+                NULL);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 

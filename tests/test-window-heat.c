@@ -167,8 +167,9 @@ region_page_shown (gpointer data)
 
 typedef struct
 {
-  GtkWidget *page;
-  guint      n_rows;
+  GtkWidget  *page;
+  const char *region_id;
+  guint       n_rows;
 } RowCheck;
 
 static guint
@@ -204,7 +205,7 @@ journal_lists_rows (gpointer data)
   RowCheck *check = data;
   guint n_other;
 
-  return count_region_rows (check->page, "gluteals-left", &n_other) == check->n_rows && n_other == 0;
+  return count_region_rows (check->page, check->region_id, &n_other) == check->n_rows && n_other == 0;
 }
 
 typedef struct
@@ -401,7 +402,7 @@ test_window_heat_route (void)
   click_region (fixture.map, "gluteals-left");
   unknot_test_wait_until (journal_page_shown, fixture.window);
   page = unknot_window_get_visible_page (UNKNOT_WINDOW (fixture.window));
-  rows = (RowCheck) { GTK_WIDGET (page), 2 };
+  rows = (RowCheck) { GTK_WIDGET (page), "gluteals-left", 2 };
   unknot_test_wait_until (journal_lists_rows, &rows);
   {
     g_autofree char *region_filter = NULL;
@@ -424,6 +425,12 @@ test_window_heat_route (void)
   add_entry (fixture.journal, 0, "gluteals-left", 5, 2);
   rows.n_rows = 3;
   unknot_test_wait_until (journal_lists_rows, &rows);
+
+  /* Another region, with the journal already shown: the same page, filtered again. */
+  click_region (fixture.map, "gluteals-right");
+  rows = (RowCheck) { GTK_WIDGET (page), "gluteals-right", 2 };
+  unknot_test_wait_until (journal_lists_rows, &rows);
+  g_assert_true (unknot_window_get_visible_page (UNKNOT_WINDOW (fixture.window)) == page);
 
   /* Off, the map leads to the region's page. */
   click_switch_off (&fixture);
@@ -527,6 +534,9 @@ test_window_heat_journal_not_open (void)
 
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (heat_switch)), ==,
                    "Opening your journal…");
+  /* Without settings, the period is the default 3 months. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (unknot_test_find_descendant (sidebar, ADW_TYPE_COMBO_ROW))),
+                    ==, 1);
   adw_switch_row_set_active (ADW_SWITCH_ROW (heat_switch), TRUE);
   unknot_test_wait_for_frame (window);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (heat_switch)), ==,

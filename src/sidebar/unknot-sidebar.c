@@ -408,18 +408,21 @@ unknot_sidebar_constructed (GObject *object)
   g_signal_connect_object (self->journal, "notify::load-error",
                            G_CALLBACK (on_journal_state_changed_cb), self, G_CONNECT_SWAPPED);
 
-  if (self->settings != NULL)
-    {
-      g_autofree char *range = g_settings_get_string (self->settings, "pain-map-range");
+  /* Three months, unless the settings say otherwise; read before anything is set,
+   * since setting the row writes the settings. */
+  {
+    g_autofree char *range = self->settings ? g_settings_get_string (self->settings, "pain-map-range") : NULL;
+    gboolean shown = self->settings ? g_settings_get_boolean (self->settings, "pain-map-shown") : FALSE;
+    guint selected = 1;
 
-      for (guint i = 0; i < G_N_ELEMENTS (heat_ranges); i++)
-        {
-          if (g_str_equal (range, heat_ranges[i].id))
-            adw_combo_row_set_selected (self->heat_range_row, i);
-        }
-      adw_switch_row_set_active (self->heat_switch,
-                                 g_settings_get_boolean (self->settings, "pain-map-shown"));
-    }
+    for (guint i = 0; range != NULL && i < G_N_ELEMENTS (heat_ranges); i++)
+      {
+        if (g_str_equal (range, heat_ranges[i].id))
+          selected = i;
+      }
+    adw_combo_row_set_selected (self->heat_range_row, selected);
+    adw_switch_row_set_active (self->heat_switch, shown);
+  }
   on_heat_range_selected_cb (self);
   on_heat_switch_active_cb (self);
   update_heat_subtitle (self);
