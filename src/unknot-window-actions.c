@@ -192,6 +192,40 @@ show_journal_action (GtkWidget  *widget,
                             FALSE);
 }
 
+/* The journal filtered to one region ("gluteals-left") over a range ("2w", "3m", "1y"
+ * or "all"), from the map while it shows the person's pain. The journal page's own
+ * filter does it, so the page shows that it is filtered and clears it as any filter. */
+static void
+show_journal_region_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->content_view);
+  const char *region_id;
+  const char *range_id;
+
+  g_variant_get (parameter, "(&s&s)", &region_id, &range_id);
+  if (g_str_equal (range_id, "all"))
+    range_id = "";
+
+  if (!UNKNOT_IS_JOURNAL_PAGE (visible))
+    {
+      visible = ADW_NAVIGATION_PAGE (unknot_journal_page_new (self->journal, self->catalog,
+                                                              self->settings, self->hold));
+      g_object_set (visible, "region-filter", region_id, "range-filter", range_id, NULL);
+      _unknot_window_show_page (self, visible, FALSE);
+      return;
+    }
+
+  g_object_set (visible,
+                "region-filter", region_id,
+                "range-filter", range_id,
+                "tool-filter", NULL,
+                NULL);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
 /**
  * unknot_window_log_entry:
  * @entry: what the editor starts from: a new entry (perhaps pre-filled from a
@@ -254,6 +288,8 @@ _unknot_window_class_actions_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-my-routine", NULL, show_my_routine_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-journal", NULL, show_journal_action);
+  gtk_widget_class_install_action (widget_class, "win.show-journal-region", "(ss)",
+                                   show_journal_region_action);
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_pain_action);
   gtk_widget_class_install_action (widget_class, "win.edit-entry", "s", edit_entry_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

@@ -200,7 +200,11 @@ unknot_window_constructed (GObject *object)
   unknot_window_restore_state (self);
 
   /* The sidebar is made here, once the catalogue it shows is known. */
-  self->sidebar = g_object_new (UNKNOT_TYPE_SIDEBAR, "catalog", self->catalog, NULL);
+  self->sidebar = g_object_new (UNKNOT_TYPE_SIDEBAR,
+                                "catalog", self->catalog,
+                                "journal", self->journal,
+                                "settings", self->settings,
+                                NULL);
   adw_toolbar_view_set_content (self->sidebar_toolbar, GTK_WIDGET (self->sidebar));
 
   welcome = g_object_new (UNKNOT_TYPE_WELCOME_PAGE,

@@ -9,6 +9,7 @@
 
 #include "bodymap/unknot-body-map.h"
 #include "catalog/unknot-catalog.h"
+#include "journal/unknot-journal.h"
 
 G_BEGIN_DECLS
 
