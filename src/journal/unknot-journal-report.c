@@ -71,7 +71,7 @@ typedef enum {
 } Column;
 
 /* The share of the width each column takes. */
-static const double column_share[N_COLUMNS] = { 0.13, 0.19, 0.18, 0.11, 0.08, 0.14, 0.17 };
+static const double column_share[N_COLUMNS] = { 0.11, 0.17, 0.18, 0.11, 0.09, 0.14, 0.20 };
 
 typedef struct
 {
@@ -504,7 +504,7 @@ draw_map (Report          *report,
   g_autoptr(RsvgHandle) handle = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *css = NULL;
-  const int steps = 40;
+  const int steps = 12;
   double bar_w = width - 10;
   RsvgRectangle viewport;
 
@@ -533,15 +533,22 @@ draw_map (Report          *report,
     g_warning ("The report's map could not be read: %s", error->message);
 
   /* The legend: the heat ramp from 0 to 10, and the grey of no entries. */
-  for (int i = 0; i < steps; i++)
-    {
-      GdkRGBA colour;
+  {
+    cairo_pattern_t *ramp = cairo_pattern_create_linear (x, 0, x + bar_w, 0);
 
-      unknot_body_map_get_heat_colour ((double) i / (steps - 1), &colour);
-      gdk_cairo_set_source_rgba (cr, &colour);
-      cairo_rectangle (cr, x + bar_w * i / steps, legend_y, bar_w / steps + 0.3, 8);
-      cairo_fill (cr);
-    }
+    for (int i = 0; i < steps; i++)
+      {
+        GdkRGBA colour;
+
+        unknot_body_map_get_heat_colour ((double) i / (steps - 1), &colour);
+        cairo_pattern_add_color_stop_rgb (ramp, (double) i / (steps - 1),
+                                          colour.red, colour.green, colour.blue);
+      }
+    cairo_set_source (cr, ramp);
+    cairo_rectangle (cr, x, legend_y, bar_w, 8);
+    cairo_fill (cr);
+    cairo_pattern_destroy (ramp);
+  }
   set_grey (cr, 0.2);
   show_text (context, FONT_SMALL, "0", x, legend_y + 9, -1);
   show_text (context, FONT_SMALL, "10", x + bar_w - 8, legend_y + 9, -1);
@@ -650,7 +657,7 @@ draw_summary (Report            *report,
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
   g_autoptr(GPtrArray) flags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) techniques = g_ptr_array_new_with_free_func (g_free);
-  double column_left, column_w, room, ly;
+  double column_left, column_w, room, ly, y_map;
 
   g_array_set_clear_func (lines, line_clear);
 
@@ -737,8 +744,11 @@ draw_summary (Report            *report,
 
   /* The map on the left; warning signs and techniques on the right. */
   set_grey (cr, 0.1);
-  show_text (context, FONT_HEADING, _("Where It Hurts"), 0, y, MAP_WIDTH);
-  draw_map (report, context, 0, y + 16, MAP_WIDTH);
+  y_map = y + show_text (context, FONT_HEADING, _("Where It Hurts"), 0, y, MAP_WIDTH);
+  set_grey (cr, 0.3);
+  y_map += show_text (context, FONT_SMALL, _("The back, seen from behind: the left side is on the left"),
+                      0, y_map, MAP_WIDTH) + 4;
+  draw_map (report, context, 0, y_map, MAP_WIDTH);
 
   column_left = MAP_WIDTH + 2 * GAP;
   column_w = width - column_left;
