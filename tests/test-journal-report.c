@@ -6,7 +6,8 @@
  * numbers (averages, the worst, the number of entries), a warning sign's date, a
  * technique's sentence and the not-a-diagnosis line; 200 entries over several pages,
  * each with the table's header, every row on exactly one page, on A4 and on Letter;
- * an empty journal on one page that says so. Set UNKNOT_TEST_REPORT_DIR to keep the
+ * an empty journal on one page that says so; the dialog that asks for the period, with
+ * the keyboard, light, dark and 360 px wide. Set UNKNOT_TEST_REPORT_DIR to keep the
  * PDFs.
  */
 
@@ -17,6 +18,7 @@
 #include "catalog/unknot-catalog.h"
 #include "journal/unknot-journal-report.h"
 #include "journal-test-utils.h"
+#include "unknot-test-utils.h"
 
 #define UNSET UNKNOT_JOURNAL_PAIN_UNSET
 
@@ -390,18 +392,85 @@ test_range (void)
   journal_test_close (g_steal_pointer (&journal));
 }
 
+static gboolean
+dialog_visible (gpointer data)
+{
+  return adw_window_get_visible_dialog (data) != NULL;
+}
+
+static gboolean
+no_dialog_visible (gpointer data)
+{
+  return adw_window_get_visible_dialog (data) == NULL;
+}
+
+/* The dialog asks for the period; the arrows move between the two, Escape cancels. */
+static void
+test_dialog (void)
+{
+  g_autoptr(UnknotJournal) journal = open_journal ();
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  AdwDialog *dialog;
+  GtkWidget *recent;
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  g_autoptr(GdkTexture) narrow = NULL;
+
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_present (window);
+  unknot_test_wait_for_frame (window);
+
+  unknot_journal_report_run (window, journal, catalog);
+  unknot_test_wait_until (dialog_visible, window);
+  dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "save"));
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "print"));
+
+  recent = unknot_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_SWITCH_ROW);
+  g_assert_nonnull (recent);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (recent)), ==,
+                   "Only the Last 3 Months");
+  g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (recent)));
+
+  /* The keyboard: Tab reaches the switch, Space turns it. */
+  gtk_widget_grab_focus (GTK_WIDGET (dialog));
+  for (guint i = 0; i < 8 && !gtk_widget_has_focus (recent); i++)
+    unknot_test_press_key (GTK_WIDGET (dialog), GDK_KEY_Tab);
+  g_assert_true (gtk_widget_has_focus (recent));
+  unknot_test_press_key (recent, GDK_KEY_space);
+  g_assert_true (adw_switch_row_get_active (ADW_SWITCH_ROW (recent)));
+
+  light = unknot_test_screenshot (window, "report-dialog.png");
+  unknot_test_assert_light (light, "report-dialog.png");
+  unknot_test_set_dark (window, TRUE);
+  dark = unknot_test_screenshot (window, "report-dialog-dark.png");
+  unknot_test_assert_dark (dark, "report-dialog-dark.png");
+  unknot_test_set_dark (window, FALSE);
+  unknot_test_resize (window, 360, 640);
+  narrow = unknot_test_screenshot (window, "report-dialog-360.png");
+  unknot_test_assert_fits (window, "report-dialog-360.png");
+
+  unknot_test_press_key (recent, GDK_KEY_Escape);
+  unknot_test_wait_until (no_dialog_visible, window);
+
+  gtk_window_destroy (window);
+  journal_test_close (g_steal_pointer (&journal));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
+  unknot_test_init (&argc, &argv);
 
   g_test_add_func ("/journal-report/summary", test_summary);
   g_test_add_data_func ("/journal-report/many-a4", GTK_PAPER_NAME_A4, test_many);
   g_test_add_data_func ("/journal-report/many-letter", GTK_PAPER_NAME_LETTER, test_many);
   g_test_add_func ("/journal-report/empty", test_empty);
   g_test_add_func ("/journal-report/range", test_range);
+  g_test_add_func ("/journal-report/dialog", test_dialog);
 
   return g_test_run ();
 }

@@ -58,6 +58,8 @@
 #define MAP_Y 140.0
 #define MAP_W 380.0
 #define MAP_H 700.0
+/* The legend under the map, at most. */
+#define MAP_LEGEND_HEIGHT 64.0
 
 typedef enum {
   COLUMN_WHEN,
@@ -748,7 +750,9 @@ draw_summary (Report            *report,
   set_grey (cr, 0.3);
   y_map += show_text (context, FONT_SMALL, _("The back, seen from behind: the left side is on the left"),
                       0, y_map, MAP_WIDTH) + 4;
-  draw_map (report, context, 0, y_map, MAP_WIDTH);
+  /* The map shrinks to leave its legend room above the footer (Letter is shorter). */
+  draw_map (report, context, 0, y_map,
+            MIN (MAP_WIDTH, (bottom - y_map - MAP_LEGEND_HEIGHT) * MAP_W / MAP_H));
 
   column_left = MAP_WIDTH + 2 * GAP;
   column_w = width - column_left;
@@ -1136,7 +1140,7 @@ typedef struct
   GtkWindow           *parent;
   UnknotJournal       *journal;
   UnknotCatalog       *catalog;
-  GtkCheckButton      *recent;
+  AdwSwitchRow        *recent;
 } RunData;
 
 static void
@@ -1156,7 +1160,7 @@ run_data_dup_range (RunData *data)
 {
   g_autoptr(GDateTime) now = NULL;
 
-  if (!gtk_check_button_get_active (data->recent))
+  if (!adw_switch_row_get_active (data->recent))
     return NULL;
   now = g_date_time_new_now_local ();
   return unknot_journal_stats_range_filter (UNKNOT_JOURNAL_STATS_RANGE_THREE_MONTHS, now);
@@ -1281,8 +1285,7 @@ unknot_journal_report_run (GtkWindow     *parent,
                            UnknotCatalog *catalog)
 {
   AdwDialog *alert;
-  GtkWidget *box;
-  GtkWidget *whole;
+  GtkWidget *list;
   GtkWidget *recent;
   RunData *data;
 
@@ -1292,17 +1295,15 @@ unknot_journal_report_run (GtkWindow     *parent,
   alert = adw_alert_dialog_new (_("Report for a Clinician"),
                                 _("A summary of your journal on one page, then every "
                                   "entry, to show a doctor or therapist."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  whole = gtk_check_button_new_with_mnemonic (_("The _whole journal"));
-  recent = gtk_check_button_new_with_mnemonic (_("The last _3 months"));
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (recent), GTK_CHECK_BUTTON (whole));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (whole), TRUE);
-  gtk_box_append (GTK_BOX (box), whole);
-  gtk_box_append (GTK_BOX (box), recent);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period of the report"),
-                                  -1);
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (alert), box);
+  /* One switch, reached with Tab and turned with Space. */
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  recent = adw_switch_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (recent), _("Only the Last 3 Months"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (recent), _("Otherwise, the whole journal"));
+  gtk_list_box_append (GTK_LIST_BOX (list), recent);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (alert), list);
 
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert),
                                   "cancel", _("_Cancel"),
@@ -1318,7 +1319,7 @@ unknot_journal_report_run (GtkWindow     *parent,
   data->parent = parent ? g_object_ref (parent) : NULL;
   data->journal = g_object_ref (journal);
   data->catalog = catalog ? g_object_ref (catalog) : NULL;
-  data->recent = g_object_ref (GTK_CHECK_BUTTON (recent));
+  data->recent = g_object_ref (ADW_SWITCH_ROW (recent));
   g_signal_connect (alert, "response", G_CALLBACK (on_choose_response_cb), data);
 
   adw_dialog_present (alert, parent ? GTK_WIDGET (parent) : NULL);
