@@ -249,6 +249,9 @@ test_summary (void)
   assert_contains (page1, "Sit on a ball to loosen the glutes: Pain down 3.3 on average over 3 sessions; "
                           "3 of 3 sessions brought a clear drop (2 points or 30 %).");
   assert_contains (page1, "Too few sessions to tell yet: 0 so far");
+  /* The regions, most painful first. */
+  assert_contains (page1, "Gluteals, left side: 7.5 on average, 2 entries "
+                          "Gluteals, right side: 7.0 on average, 1 entry");
   assert_contains (page1, "Period: the whole journal, 1 March 2026 to 6 March 2026");
   assert_contains (page1, "Page 1 of 2");
 

@@ -643,6 +643,21 @@ add_more_line (GArray *lines,
                              left));
 }
 
+/* Most pain first; of two as painful, the one with more entries. */
+static int
+compare_regions (gconstpointer a,
+                 gconstpointer b)
+{
+  const UnknotJournalStatsRegion *ra = a;
+  const UnknotJournalStatsRegion *rb = b;
+
+  if (ra->pain_before != rb->pain_before)
+    return ra->pain_before > rb->pain_before ? -1 : 1;
+  if (ra->n_entries != rb->n_entries)
+    return ra->n_entries > rb->n_entries ? -1 : 1;
+  return g_strcmp0 (ra->region, rb->region);
+}
+
 static void
 draw_summary (Report            *report,
               GtkPrintOperation *operation,
@@ -659,6 +674,8 @@ draw_summary (Report            *report,
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
   g_autoptr(GPtrArray) flags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) techniques = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) region_lines = g_ptr_array_new_with_free_func (g_free);
   double column_left, column_w, room, ly, y_map;
 
   g_array_set_clear_func (lines, line_clear);
@@ -802,6 +819,25 @@ draw_summary (Report            *report,
         }
     }
 
+  for (guint i = 0; i < report->regions->len; i++)
+    g_ptr_array_add (regions, &g_array_index (report->regions, UnknotJournalStatsRegion, i));
+  g_ptr_array_sort_values (regions, compare_regions);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      UnknotJournalStatsRegion *region = g_ptr_array_index (regions, i);
+      UnknotRegion *found = report->catalog ? unknot_catalog_lookup_region (report->catalog, region->region) : NULL;
+      g_autofree char *average = format_average (region->pain_before);
+
+      g_ptr_array_add (region_lines,
+                       /* Translators: a region in the report's summary: its name, its
+                        * average pain before a session, and over how many entries */
+                       g_strdup_printf (ngettext ("%s: %s on average, %u entry",
+                                                  "%s: %s on average, %u entries",
+                                                  region->n_entries),
+                                        found ? unknot_region_get_title (found) : region->region,
+                                        average, region->n_entries));
+    }
+
   /* The warning signs first, as a clinician would want them, then the techniques;
    * each section takes at most what leaves the other some room. */
   {
@@ -826,12 +862,21 @@ draw_summary (Report            *report,
     add_line (lines, FONT_HEADING, 0, GAP, g_strdup (_("Techniques Tried and Their Effect")));
     used += GAP + heading;
     if (techniques->len == 0)
-      add_line (lines, FONT_BODY, 8, 3, g_strdup (_("No technique was noted in this period.")));
+      {
+        add_line (lines, FONT_BODY, 8, 3, g_strdup (_("No technique was noted in this period.")));
+        used += 16;
+      }
     else
       {
-        fit_lines (context, lines, techniques, FONT_BODY, column_w, room - used, &left);
+        used += fit_lines (context, lines, techniques, FONT_BODY, column_w,
+                           (room - used) * 0.6, &left);
         add_more_line (lines, left);
       }
+
+    add_line (lines, FONT_HEADING, 0, GAP, g_strdup (_("Pain Before a Session, by Region")));
+    used += GAP + heading;
+    fit_lines (context, lines, region_lines, FONT_BODY, column_w, room - used, &left);
+    add_more_line (lines, left);
   }
 
   ly = y;
@@ -1236,13 +1281,8 @@ print_report (RunData *data)
                           data->parent ? g_object_unref : NULL);
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done_cb), report);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               data->parent, &error) != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    {
-      /* Not asynchronous after all: "done" came before we returned. */
-      if (error != NULL)
-        show_error (data->parent, _("The Report Was Not Printed"), error);
-    }
+  /* "done" says how it went, and frees the report and the operation. */
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, data->parent, NULL);
 }
 
 static void
@@ -1294,14 +1334,14 @@ unknot_journal_report_run (GtkWindow     *parent,
 
   alert = adw_alert_dialog_new (_("Report for a Clinician"),
                                 _("A summary of your journal on one page, then every "
-                                  "entry, to show a doctor or therapist."));
+                                  "entry, to show a doctor or therapist. It covers the "
+                                  "whole journal, or only its last 3 months."));
   /* One switch, reached with Tab and turned with Space. */
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   recent = adw_switch_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (recent), _("Only the Last 3 Months"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (recent), _("Otherwise, the whole journal"));
   gtk_list_box_append (GTK_LIST_BOX (list), recent);
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (alert), list);
 
