@@ -242,9 +242,9 @@ test_summary (void)
 
   page1 = pdf_text (pdf, 1);
   assert_contains (page1, "Self-reported by the person; not a diagnosis.");
-  /* The warning signs, with their dates (the C locale's %x) and how soon. */
-  assert_contains (page1, "03/02/26: Fever (See a Doctor Soon)");
-  assert_contains (page1, "03/06/26: Weakness in the legs (Get Help Now)");
+  /* The warning signs, with their dates and how soon they should be checked. */
+  assert_contains (page1, "2 March 2026: Fever (See a Doctor Soon)");
+  assert_contains (page1, "6 March 2026: Weakness in the legs (Get Help Now)");
   /* The techniques, in unknot_journal_stats_describe_relief ()'s words. */
   assert_contains (page1, "Sit on a ball to loosen the glutes: Pain down 3.3 on average over 3 sessions; "
                           "3 of 3 sessions brought a clear drop (2 points or 30 %).");

@@ -191,14 +191,6 @@ format_date (GDateTime *when)
 }
 
 static char *
-format_short_date (GDateTime *when)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
-
-  return g_date_time_format (local, "%x");
-}
-
-static char *
 format_when (GDateTime *when)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (when);
@@ -785,7 +777,7 @@ draw_summary (Report            *report,
 
       if (!unknot_journal_entry_has_red_flags (entry))
         continue;
-      date = format_short_date (unknot_journal_entry_get_when (entry));
+      date = format_date (unknot_journal_entry_get_when (entry));
       signs = format_red_flags (ids);
       tier = unknot_red_flag_tier_get_title (unknot_red_flags_get_tier (ids));
       g_ptr_array_add (flags, tier
