@@ -395,6 +395,43 @@ test_range (void)
   journal_test_close (g_steal_pointer (&journal));
 }
 
+/* A long journal, generated: the report is made, and how long it takes is told. */
+#define N_LONG 3000
+
+static void
+test_long (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("unknot-report-journal-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autoptr(UnknotJournal) journal = NULL;
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  g_autoptr(GFile) pdf = report_file ("long.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  g_autofree char *numbers = NULL;
+  g_autofree char *expected = NULL;
+  guint n_pages = 0;
+
+  journal_test_generate (path, N_LONG);
+  journal = journal_test_open (path, NULL, FALSE);
+
+  timer = g_timer_new ();
+  g_assert_true (unknot_journal_report_export_pdf_full (journal, catalog, NULL, GTK_PAPER_NAME_A4,
+                                                        pdf, &n_pages, &error));
+  g_assert_no_error (error);
+  g_test_message ("A report of %u entries: %u pages in %.0f ms", N_LONG, n_pages,
+                  g_timer_elapsed (timer, NULL) * 1000);
+  assert_pdf (pdf);
+  g_assert_cmpuint (n_pages, >, N_LONG / 40);
+
+  numbers = pdf_layout_text (pdf, 1);
+  expected = g_strdup_printf ("Entries %u", N_LONG);
+  assert_contains (numbers, expected);
+
+  remove_report (pdf);
+  journal_test_close (g_steal_pointer (&journal));
+}
+
 static gboolean
 dialog_visible (gpointer data)
 {
@@ -473,6 +510,7 @@ main (int   argc,
   g_test_add_data_func ("/journal-report/many-letter", GTK_PAPER_NAME_LETTER, test_many);
   g_test_add_func ("/journal-report/empty", test_empty);
   g_test_add_func ("/journal-report/range", test_range);
+  g_test_add_func ("/journal-report/long", test_long);
   g_test_add_func ("/journal-report/dialog", test_dialog);
 
   return g_test_run ();
