@@ -767,26 +767,32 @@ draw_summary (Report            *report,
   column_w = width - column_left;
   room = bottom - y;
 
-  for (guint i = 0; i < report->entries->len; i++)
+  /* The warning signs most urgent first, and of those the newest first: when not all
+   * fit, the ones left to the table are the older and less urgent. */
+  for (int pass = UNKNOT_RED_FLAG_TIER_NOW; pass >= UNKNOT_RED_FLAG_TIER_NONE; pass--)
     {
-      UnknotJournalEntry *entry = g_ptr_array_index (report->entries, i);
-      const char * const *ids = unknot_journal_entry_get_red_flags (entry);
-      g_autofree char *date = NULL;
-      g_autofree char *signs = NULL;
-      const char *tier;
+      for (guint i = report->entries->len; i > 0; i--)
+        {
+          UnknotJournalEntry *entry = g_ptr_array_index (report->entries, i - 1);
+          const char * const *ids = unknot_journal_entry_get_red_flags (entry);
+          g_autofree char *date = NULL;
+          g_autofree char *signs = NULL;
+          const char *tier;
 
-      if (!unknot_journal_entry_has_red_flags (entry))
-        continue;
-      date = format_date (unknot_journal_entry_get_when (entry));
-      signs = format_red_flags (ids);
-      tier = unknot_red_flag_tier_get_title (unknot_red_flags_get_tier (ids));
-      g_ptr_array_add (flags, tier
-                              /* Translators: a warning sign in the report: a date, the
-                               * signs, and how soon they should be checked */
-                              ? g_strdup_printf (_("%s: %s (%s)"), date, signs, tier)
-                              /* Translators: a warning sign in the report: a date and
-                               * the signs */
-                              : g_strdup_printf (_("%s: %s"), date, signs));
+          if (!unknot_journal_entry_has_red_flags (entry) ||
+              (int) unknot_red_flags_get_tier (ids) != pass)
+            continue;
+          date = format_date (unknot_journal_entry_get_when (entry));
+          signs = format_red_flags (ids);
+          tier = unknot_red_flag_tier_get_title (unknot_red_flags_get_tier (ids));
+          g_ptr_array_add (flags, tier
+                                  /* Translators: a warning sign in the report: a date,
+                                   * the signs, and how soon they should be checked */
+                                  ? g_strdup_printf (_("%s: %s (%s)"), date, signs, tier)
+                                  /* Translators: a warning sign in the report: a date
+                                   * and the signs */
+                                  : g_strdup_printf (_("%s: %s"), date, signs));
+        }
     }
 
   for (guint i = 0; i < report->relief->len; i++)
