@@ -538,6 +538,63 @@ test_dialog (void)
 
   g_assert_true (adw_dialog_close (dialog));
   unknot_test_wait_until (no_dialog_visible, window);
+  gtk_window_destroy (window);
+  close_journal (g_steal_pointer (&journal));
+}
+
+static GtkWindow *
+find_print_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static gboolean
+no_print_dialog (gpointer data)
+{
+  return find_print_dialog () == NULL;
+}
+
+/* Print… opens the print dialog with the report; closing it prints nothing, and the
+ * report goes with the operation. */
+static void
+test_print (void)
+{
+  g_autoptr(UnknotJournal) journal = open_journal ();
+  g_autoptr(UnknotCatalog) catalog = unknot_catalog_new_default ();
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  AdwDialog *dialog;
+
+  add_at (journal, "2026-03-01T09:00:00", 6, 4, "ball-glutes", "massage-ball", "gluteals-left", NULL, NULL);
+
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_present (window);
+  unknot_test_wait_for_frame (window);
+
+  unknot_journal_report_run (window, journal, catalog);
+  unknot_test_wait_until (dialog_visible, window);
+  dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+  g_signal_emit_by_name (dialog, "response", "print");
+  adw_dialog_force_close (dialog);
+  unknot_test_wait_until (print_dialog_shown, NULL);
+
+  gtk_window_close (find_print_dialog ());
+  unknot_test_wait_until (no_print_dialog, NULL);
 
   gtk_window_destroy (window);
   close_journal (g_steal_pointer (&journal));
@@ -556,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/journal-report/range", test_range);
   g_test_add_func ("/journal-report/long", test_long);
   g_test_add_func ("/journal-report/dialog", test_dialog);
+  g_test_add_func ("/journal-report/print", test_print);
 
   return g_test_run ();
 }

@@ -1260,7 +1260,6 @@ on_print_done_cb (GtkPrintOperation       *operation,
                   GtkPrintOperationResult  result,
                   gpointer                 user_data)
 {
-  Report *report = user_data;
   g_autoptr(GError) error = NULL;
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -1270,9 +1269,6 @@ on_print_done_cb (GtkPrintOperation       *operation,
         show_error (g_object_get_data (G_OBJECT (operation), "parent"),
                     _("The Report Was Not Printed"), error);
     }
-
-  report_free (report);
-  g_object_unref (operation);
 }
 
 static void
@@ -1280,7 +1276,7 @@ print_report (RunData *data)
 {
   g_autoptr(UnknotJournalFilter) range = run_data_dup_range (data);
   g_autoptr(GError) error = NULL;
-  GtkPrintOperation *operation;
+  g_autoptr(GtkPrintOperation) operation = NULL;
   Report *report;
 
   if (!(report = report_new (data->journal, data->catalog, range, &error)))
@@ -1289,13 +1285,16 @@ print_report (RunData *data)
       return;
     }
 
+  /* The report lives as long as the operation; GTK holds the operation while the
+   * print dialog is open and the pages are sent. */
   operation = report_operation_new (report, NULL);
+  g_object_set_data_full (G_OBJECT (operation), "report", report, (GDestroyNotify) report_free);
   g_object_set_data_full (G_OBJECT (operation), "parent",
                           data->parent ? g_object_ref (data->parent) : NULL,
                           data->parent ? g_object_unref : NULL);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect (operation, "done", G_CALLBACK (on_print_done_cb), report);
-  /* "done" says how it went, and frees the report and the operation. */
+  g_signal_connect (operation, "done", G_CALLBACK (on_print_done_cb), NULL);
+  /* "done" says how it went. */
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, data->parent, NULL);
 }
 
@@ -1305,6 +1304,9 @@ on_choose_response_cb (AdwAlertDialog *alert,
                        gpointer        user_data)
 {
   g_autoptr(RunData) data = user_data;
+
+  /* One response only, whatever emits more. */
+  g_signal_handlers_disconnect_by_func (alert, on_choose_response_cb, user_data);
 
   if (g_strcmp0 (response, "save") == 0)
     {
