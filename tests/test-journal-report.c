@@ -427,7 +427,7 @@ test_range (void)
 /* A long journal, generated: the report is made, and how long it takes is told. Under
  * the sanitizers, where each entry costs ten times as much, a shorter one. */
 #if defined(__SANITIZE_ADDRESS__)
-#define N_LONG 400
+#define N_LONG 200
 #else
 #define N_LONG 3000
 #endif
