@@ -11,27 +11,42 @@
 
 #include "unknot-screenshot.h"
 
-/* Frames, and time, to wait after the widget is mapped, so that the first size
- * negotiation with the window system, style changes and opening animations (a dialog
- * fading in) have settled before the picture is taken. */
-#define SETTLE_FRAMES 3
-#define SETTLE_USEC (800 * 1000)
+/* The picture is taken once the widget is on screen and still: this many frames in a
+ * row in which nothing was laid out or drawn again (the first size negotiation with the
+ * window system, style changes, a dialog opening, a drawing loaded). Something that
+ * never stops moving (a running hold's ring) is taken after STILL_AT_MOST_USEC. */
+#define STILL_FRAMES 3
+#define STILL_AT_MOST_USEC (3 * G_USEC_PER_SEC)
 #define GIVE_UP_SECONDS 20
 
 typedef struct
 {
-  char  *path;
-  guint  tick_id;
-  guint  timeout_id;
-  guint  frames;
-  gint64 first_frame;
+  char          *path;
+  guint          tick_id;
+  guint          timeout_id;
+  guint          still_frames;
+  gint64         first_frame;
+  gboolean       changed;      /* laid out or drawn since the last tick */
+  GdkFrameClock *clock;
 } SaveData;
+
+static void
+on_frame_changed_cb (GdkFrameClock *clock,
+                     SaveData      *save)
+{
+  save->changed = TRUE;
+}
 
 static void
 save_data_free (gpointer data)
 {
   SaveData *save = data;
 
+  if (save->clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (save->clock, on_frame_changed_cb, save);
+      g_object_unref (save->clock);
+    }
   g_free (save->path);
   g_free (save);
 }
@@ -129,11 +144,21 @@ on_tick_cb (GtkWidget     *widget,
   if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
     return G_SOURCE_CONTINUE;
 
-  if (save->frames++ == 0)
-    save->first_frame = gdk_frame_clock_get_frame_time (frame_clock);
+  if (save->clock == NULL)
+    {
+      /* From now on, a frame that lays out or paints is not still. */
+      save->clock = g_object_ref (frame_clock);
+      save->first_frame = gdk_frame_clock_get_frame_time (frame_clock);
+      save->changed = TRUE;
+      g_signal_connect (frame_clock, "layout", G_CALLBACK (on_frame_changed_cb), save);
+      g_signal_connect (frame_clock, "paint", G_CALLBACK (on_frame_changed_cb), save);
+    }
 
-  if (save->frames < SETTLE_FRAMES ||
-      gdk_frame_clock_get_frame_time (frame_clock) - save->first_frame < SETTLE_USEC)
+  save->still_frames = save->changed ? 0 : save->still_frames + 1;
+  save->changed = FALSE;
+
+  if (save->still_frames < STILL_FRAMES &&
+      gdk_frame_clock_get_frame_time (frame_clock) - save->first_frame < STILL_AT_MOST_USEC)
     return G_SOURCE_CONTINUE;
 
   save->tick_id = 0;
