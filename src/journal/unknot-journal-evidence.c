@@ -72,6 +72,17 @@ on_journal_changed_cb (UnknotJournalEvidence *self)
     self->changed_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, emit_changed_cb, self, NULL);
 }
 
+/* A damaged journal set aside, with no backup to open instead: the empty journal in
+ * its place says nothing about what the person did. */
+static gboolean
+journal_was_emptied (UnknotJournal *journal)
+{
+  const GError *error = unknot_journal_get_load_error (journal);
+
+  return g_error_matches (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_DAMAGED) &&
+         unknot_journal_get_restored_from (journal) == NULL;
+}
+
 static void
 ensure_ranking (UnknotJournalEvidence *self)
 {
@@ -82,7 +93,8 @@ ensure_ranking (UnknotJournalEvidence *self)
     return;
 
   self->available = FALSE;
-  if (self->journal == NULL || !unknot_journal_is_open (self->journal))
+  if (self->journal == NULL || !unknot_journal_is_open (self->journal) ||
+      journal_was_emptied (self->journal))
     {
       self->ranking = g_array_new (FALSE, FALSE, sizeof (UnknotJournalStatsRelief));
       return;
