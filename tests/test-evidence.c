@@ -241,10 +241,34 @@ click_button (const char *label)
   click (button);
 }
 
-static gboolean
-no_dialog (gpointer window)
+static GtkWidget *
+find_dialog (void)
 {
-  return unknot_test_find_descendant (window, ADW_TYPE_ALERT_DIALOG) == NULL;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWidget *found = unknot_test_find_descendant (l->data, ADW_TYPE_ALERT_DIALOG);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  GtkWidget *dialog = find_dialog ();
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
 }
 
 typedef struct
@@ -360,17 +384,19 @@ test_replace_asks (void)
   unknot_test_wait_until (is_visible, make_routine_button (page));
 
   click (make_routine_button (page));
+  unknot_test_wait_until (dialog_shown, NULL);
   click_button ("_Cancel");
   unknot_test_wait_until (no_dialog, window);
   wait_for_routine (store, "stick-upper-trapezius");
   g_assert_true (page_is_shown (page));
 
   click (make_routine_button (page));
-  dialog = unknot_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG);
-  if (dialog != NULL)
-    g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
-                     "My Routine has 1 technique. It will be replaced by the 2 that helped you most here.");
-  unknot_test_save_png (window, "evidence-replace-light.png");
+  unknot_test_wait_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Replace My Routine?");
+  g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
+                   "My Routine has 1 technique. It will be replaced by the 2 that helped you most here.");
+  unknot_test_save_png (dialog, "evidence-replace-light.png");
   click_button ("_Replace");
   wait_for_routine (store, "ball-lower-back-floor", "hands-lower-back");
   unknot_test_wait_for_page (window, "routine");
@@ -583,6 +609,8 @@ test_looks (void)
   unknot_test_scroll_into_view (make_routine_button (page));
   unknot_test_assert_fits (window, "evidence-region-360.png");
   unknot_test_save_png (window, "evidence-region-360.png");
+  unknot_test_scroll_into_view (technique_row (page, "hands-lower-back"));
+  unknot_test_save_png (window, "evidence-region-rows-360.png");
 
   click (technique_row (page, "ball-lower-back-floor"));
   page = unknot_test_wait_for_page (window, "ball-lower-back-floor");
