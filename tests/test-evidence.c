@@ -396,7 +396,6 @@ test_replace_asks (void)
   g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Replace My Routine?");
   g_assert_cmpstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), ==,
                    "My Routine has 1 technique. It will be replaced by the 2 that helped you most here.");
-  unknot_test_save_png (dialog, "evidence-replace-light.png");
   click_button ("_Replace");
   wait_for_routine (store, "ball-lower-back-floor", "hands-lower-back");
   unknot_test_wait_for_page (window, "routine");
@@ -585,6 +584,56 @@ test_without_journal (void)
   unknot_test_close_window (window);
 }
 
+static void
+count_cb (UnknotJournalEvidence *evidence,
+          guint                 *count)
+{
+  (*count)++;
+}
+
+static gboolean
+counted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* A burst of changes (an import, say) makes one ::changed, and the numbers are read
+ * again only when asked for. */
+static void
+test_coalesced (void)
+{
+  g_autoptr(UnknotApplication) app = unknot_test_application_new ();
+  GtkWindow *window = open_window (app);
+  UnknotJournal *journal = unknot_application_get_journal (app);
+  g_autoptr(UnknotJournalEvidence) evidence = unknot_journal_evidence_new (journal, "erector-spinae-lumbar", NULL);
+  const UnknotJournalStatsRelief *relief;
+  guint count = 0;
+
+  g_signal_connect (evidence, "changed", G_CALLBACK (count_cb), &count);
+  g_assert_true (unknot_journal_evidence_is_available (evidence));
+  g_assert_null (unknot_journal_evidence_lookup (evidence, "hands-lower-back"));
+  g_assert_cmpuint (unknot_journal_evidence_get_n_sessions (evidence), ==, 0);
+
+  for (guint i = 0; i < 10; i++)
+    g_list_model_items_changed (G_LIST_MODEL (journal), 0, 0, 0);
+  unknot_test_wait_until (counted, &count);
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (count, ==, 1);
+
+  count = 0;
+  log_session (journal, 3, "erector-spinae-lumbar-left", "hands-lower-back", 6, 2);
+  unknot_test_wait_until (counted, &count);
+  relief = unknot_journal_evidence_lookup (evidence, "hands-lower-back");
+  g_assert_nonnull (relief);
+  g_assert_cmpuint (relief->n_sessions, ==, 1);
+  g_assert_true (relief->too_few);
+  g_assert_false (unknot_journal_evidence_helped (relief));
+
+  g_signal_handlers_disconnect_by_func (evidence, count_cb, &count);
+  unknot_test_close_window (window);
+}
+
 /* Dark, and at a phone's width. */
 static void
 test_looks (void)
@@ -633,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/evidence/not-yet", test_not_yet);
   g_test_add_func ("/evidence/technique-page", test_technique_page);
   g_test_add_func ("/evidence/without-journal", test_without_journal);
+  g_test_add_func ("/evidence/coalesced", test_coalesced);
   g_test_add_func ("/evidence/looks", test_looks);
 
   return g_test_run ();
