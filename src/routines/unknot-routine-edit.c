@@ -248,6 +248,8 @@ unknot_routine_edit_replace (GtkWidget          *from,
 
   toast = adw_toast_new (_("Your routine now holds what helped you most"));
   adw_toast_set_button_label (toast, _("_Undo"));
+  /* A whole routine replaced: longer than a removal's to take back. */
+  adw_toast_set_timeout (toast, 10);
   replacement = g_new0 (Replacement, 1);
   replacement->store = g_object_ref (store);
   replacement->techniques = old;
