@@ -168,6 +168,7 @@ update_evidence (UnknotRegionPage *self)
   gboolean available = self->evidence != NULL && unknot_journal_evidence_is_available (self->evidence);
   g_auto(GStrv) helpful = NULL;
   gboolean tried_enough = FALSE;
+  g_autofree char *too_few = NULL;
   const char *caption;
 
   for (guint r = 0; r < self->technique_rows->len; r++)
@@ -208,8 +209,13 @@ update_evidence (UnknotRegionPage *self)
   else if (unknot_journal_evidence_get_n_sessions (self->evidence) == 0)
     caption = _("Log how you feel after a session here, before and after, and what helps you will show beside each technique.");
   else if (!tried_enough)
-    /* Translators: UNKNOT_JOURNAL_STATS_MIN_SESSIONS, 3, is the number */
-    caption = _("After 3 sessions with a technique, what helped you most here can become a routine.");
+    caption = too_few = g_strdup_printf (/* Translators: %u is the number of sessions it
+                                          * takes to tell, 3 */
+                                         g_dngettext (GETTEXT_PACKAGE,
+                                                      "After %u session with a technique, what helped you most here can become a routine.",
+                                                      "After %u sessions with a technique, what helped you most here can become a routine.",
+                                                      UNKNOT_JOURNAL_STATS_MIN_SESSIONS),
+                                         UNKNOT_JOURNAL_STATS_MIN_SESSIONS);
   else
     caption = _("None of the techniques you tried here eased your pain on average yet, so there is no routine to make from them.");
 
