@@ -41,6 +41,8 @@ show_region_action (GtkWidget  *widget,
                                           "region", region,
                                           "settings", self->settings,
                                           "hold", self->hold,
+                                          "journal", self->journal,
+                                          "routine-store", self->routine_store,
                                           NULL),
                             TRUE);
 }
@@ -63,10 +65,14 @@ show_technique_action (GtkWidget  *widget,
     }
 
   _unknot_window_show_page (self,
-                            ADW_NAVIGATION_PAGE (unknot_technique_page_new (self->catalog, technique,
-                                                                            self->hold,
-                                                                            self->routine_store,
-                                                                            *region_id ? region_id : NULL)),
+                            g_object_new (UNKNOT_TYPE_TECHNIQUE_PAGE,
+                                          "catalog", self->catalog,
+                                          "technique", technique,
+                                          "hold", self->hold,
+                                          "routine-store", self->routine_store,
+                                          "region-id", *region_id ? region_id : NULL,
+                                          "journal", self->journal,
+                                          NULL),
                             FALSE);
 }
 

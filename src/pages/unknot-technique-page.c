@@ -5,6 +5,8 @@
  * How to do one technique: its cautions first, then each step with its picture and,
  * for a sustained press, a Hold button that starts the hold timer with the step's time;
  * then how it should feel, breathing, common mistakes and the other tools for the area.
+ * Near the top, what the technique did for the person, from their journal: in the
+ * region they came from, or everywhere.
  */
 
 #define G_LOG_DOMAIN "unknot-technique-page"
@@ -15,6 +17,7 @@
 
 #include "timer/unknot-hold.h"
 #include "journal/unknot-journal-button.h"
+#include "journal/unknot-journal-evidence.h"
 #include "timer/unknot-hold-indicator.h"
 #include "routines/unknot-routine-edit.h"
 #include "routines/unknot-routine-store.h"
@@ -31,6 +34,8 @@ struct _UnknotTechniquePage
   UnknotCatalog        *catalog;
   UnknotTechnique      *technique;
   UnknotRoutineStore   *routine_store;
+  UnknotJournal        *journal;
+  UnknotJournalEvidence *evidence;
   char                 *region_id;
 
   GtkLabel             *title_label;
@@ -45,6 +50,10 @@ struct _UnknotTechniquePage
   GtkListBox           *other_tools_list;
   GtkWidget            *routine_button;
   UnknotHoldIndicator  *hold_indicator;
+  GtkWidget            *evidence_box;
+  GtkLabel             *evidence_label;
+  GtkLabel             *meaningful_label;
+  GtkLabel             *evidence_scope_label;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotTechniquePage, unknot_technique_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -56,6 +65,7 @@ enum {
   PROP_ROUTINE_STORE,
   PROP_REGION_ID,
   PROP_HOLD,
+  PROP_JOURNAL,
   N_PROPS
 };
 
@@ -266,6 +276,60 @@ unknot_technique_page_fill (UnknotTechniquePage *self)
   gtk_box_append (self->advice_box, self->routine_button);
 }
 
+/* What the technique did for the person, as the journal has it now. */
+static void
+update_evidence (UnknotTechniquePage *self)
+{
+  const UnknotJournalStatsRelief *relief = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *meaningful = NULL;
+
+  if (self->evidence != NULL && unknot_journal_evidence_is_available (self->evidence))
+    relief = unknot_journal_evidence_lookup (self->evidence, unknot_technique_get_id (self->technique));
+
+  gtk_widget_set_visible (self->evidence_box, relief != NULL);
+  if (relief == NULL)
+    return;
+
+  line = unknot_journal_evidence_describe (relief);
+  if (!relief->too_few)
+    meaningful = unknot_journal_stats_describe_meaningful (relief);
+  gtk_label_set_label (self->evidence_label, line);
+  gtk_label_set_label (self->meaningful_label, meaningful);
+  gtk_widget_set_visible (GTK_WIDGET (self->meaningful_label), meaningful != NULL);
+  if (unknot_journal_evidence_helped (relief))
+    gtk_widget_add_css_class (self->evidence_box, "helped");
+  else
+    gtk_widget_remove_css_class (self->evidence_box, "helped");
+}
+
+static void
+set_up_evidence (UnknotTechniquePage *self)
+{
+  UnknotRegion *region = self->region_id ? unknot_catalog_lookup_region (self->catalog, self->region_id) : NULL;
+  const char *base = region ? unknot_region_get_base_id (region) : NULL;
+  g_autofree char *scope = NULL;
+
+  if (region != NULL && g_strcmp0 (base, unknot_region_get_id (region)) != 0)
+    /* Translators: %s is a body region's name, such as “Erector spinae (lower back)” */
+    scope = g_strdup_printf (_("Your sessions on %s, both sides"), unknot_region_get_name (region));
+  else if (region != NULL)
+    /* Translators: %s is a body region's name */
+    scope = g_strdup_printf (_("Your sessions on %s"), unknot_region_get_name (region));
+  else
+    scope = g_strdup (_("Your sessions on every region"));
+  gtk_label_set_label (self->evidence_scope_label, scope);
+
+  if (self->journal != NULL)
+    {
+      self->evidence = unknot_journal_evidence_new (self->journal, base,
+                                                    unknot_technique_get_id (self->technique));
+      g_signal_connect_object (self->evidence, "changed",
+                               G_CALLBACK (update_evidence), self, G_CONNECT_SWAPPED);
+    }
+  update_evidence (self);
+}
+
 /* The button follows the person's routine, wherever it was changed from. */
 static void
 on_routine_changed_cb (UnknotTechniquePage *self)
@@ -300,6 +364,7 @@ unknot_technique_page_constructed (GObject *object)
     unknot_hold_indicator_set_timer (self->hold_indicator, unknot_hold_get_timer (self->hold));
 
   unknot_technique_page_fill (self);
+  set_up_evidence (self);
 
   if (self->routine_store != NULL)
     {
@@ -319,6 +384,8 @@ unknot_technique_page_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->technique);
   g_clear_object (&self->routine_store);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->evidence);
 
   G_OBJECT_CLASS (unknot_technique_page_parent_class)->dispose (object);
 }
@@ -363,6 +430,10 @@ unknot_technique_page_get_property (GObject    *object,
       g_value_set_object (value, self->hold);
       break;
 
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -396,6 +467,10 @@ unknot_technique_page_set_property (GObject      *object,
 
     case PROP_HOLD:
       self->hold = g_value_dup_object (value);
+      break;
+
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
       break;
 
     default:
@@ -448,6 +523,16 @@ unknot_technique_page_class_init (UnknotTechniquePageClass *klass)
     g_param_spec_object ("hold", NULL, NULL, UNKNOT_TYPE_HOLD,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * UnknotTechniquePage:journal:
+   *
+   * The pain journal, whose sessions with this technique show near the top (in the
+   * region the person came from, if any); without one, nothing is shown.
+   */
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, UNKNOT_TYPE_JOURNAL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
@@ -469,6 +554,10 @@ unknot_technique_page_class_init (UnknotTechniquePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, advice_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, other_tools_group);
   gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, other_tools_list);
+  gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, evidence_box);
+  gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, meaningful_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotTechniquePage, evidence_scope_label);
 }
 
 static void

@@ -170,3 +170,93 @@ unknot_routine_edit_move (GtkWidget          *from,
   save (from, store);
   return TRUE;
 }
+
+typedef struct
+{
+  UnknotRoutineStore *store;
+  GStrv               techniques;
+} Replacement;
+
+static void
+replacement_free (gpointer data,
+                  GClosure *closure)
+{
+  Replacement *replacement = data;
+
+  g_object_unref (replacement->store);
+  g_strfreev (replacement->techniques);
+  g_free (replacement);
+}
+
+/* Makes the routine hold @techniques, in their order. */
+static void
+set_techniques (UnknotRoutineStore *store,
+                const char * const *techniques)
+{
+  g_auto(GStrv) old = g_strdupv ((char **) unknot_routine_store_get_techniques (store));
+
+  for (guint i = 0; old[i] != NULL; i++)
+    if (!g_strv_contains (techniques, old[i]))
+      unknot_routine_store_remove (store, old[i]);
+  for (guint i = 0; techniques[i] != NULL; i++)
+    {
+      unknot_routine_store_remove (store, techniques[i]);
+      unknot_routine_store_insert (store, techniques[i], i);
+    }
+}
+
+static void
+on_undo_replace_clicked_cb (AdwToast    *toast,
+                            Replacement *replacement)
+{
+  set_techniques (replacement->store, (const char * const *) replacement->techniques);
+  save (GTK_WIDGET (g_object_get_data (G_OBJECT (toast), "unknot-from")), replacement->store);
+}
+
+/**
+ * unknot_routine_edit_replace:
+ * @from: the widget the person acted on; the toast goes on its window
+ * @techniques: the techniques the routine is to hold, in order
+ *
+ * Makes the routine hold @techniques and nothing else (a routine made from what
+ * helped), with Undo on the toast to bring the old routine back.
+ *
+ * Returns: whether it was saved
+ */
+gboolean
+unknot_routine_edit_replace (GtkWidget          *from,
+                             UnknotRoutineStore *store,
+                             const char * const *techniques)
+{
+  GtkWidget *overlay;
+  Replacement *replacement;
+  AdwToast *toast;
+  GStrv old;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (from), FALSE);
+  g_return_val_if_fail (UNKNOT_IS_ROUTINE_STORE (store), FALSE);
+  g_return_val_if_fail (techniques != NULL, FALSE);
+
+  overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
+  old = g_strdupv ((char **) unknot_routine_store_get_techniques (store));
+  set_techniques (store, techniques);
+  if (!save (from, store))
+    {
+      g_strfreev (old);
+      return FALSE;
+    }
+
+  toast = adw_toast_new (_("Your routine now holds what helped you most"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* A whole routine replaced: longer than a removal's to take back. */
+  adw_toast_set_timeout (toast, 10);
+  replacement = g_new0 (Replacement, 1);
+  replacement->store = g_object_ref (store);
+  replacement->techniques = old;
+  g_object_set_data (G_OBJECT (toast), "unknot-from", overlay ? overlay : from);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_replace_clicked_cb),
+                         replacement, replacement_free, 0);
+  add_toast (from, toast);
+
+  return TRUE;
+}

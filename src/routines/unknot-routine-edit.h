@@ -21,5 +21,8 @@ gboolean unknot_routine_edit_move   (GtkWidget          *from,
                                      UnknotRoutineStore *store,
                                      const char         *technique_id,
                                      int                 offset);
+gboolean unknot_routine_edit_replace (GtkWidget          *from,
+                                      UnknotRoutineStore *store,
+                                      const char * const *techniques);
 
 G_END_DECLS
