@@ -380,8 +380,8 @@ test_region_page (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-region", "s", "erector-spinae-lumbar-left");
   page = unknot_test_wait_for_page (window, "erector-spinae-lumbar-left");
 
-  assert_row_says (page, "ball-lower-back-floor", "Helped you before: Pain down 2.5 on average over 6 sessions");
-  assert_row_says (page, "hands-lower-back", "Helped you before: Pain down 1.0 on average over 3 sessions");
+  assert_row_says (page, "ball-lower-back-floor", "Helped you before. Pain down 2.5 on average over 6 sessions");
+  assert_row_says (page, "hands-lower-back", "Helped you before. Pain down 1.0 on average over 3 sessions");
   assert_row_says (page, "foam-roller-lower-back", "Pain up 1.0 on average over 3 sessions");
   assert_row_says (page, "stick-lower-back", "Too few sessions to tell yet: 2 so far");
   assert_row_says (page, "massager-legs-and-hips", NULL);
@@ -395,10 +395,10 @@ test_region_page (void)
   /* Sessions logged while the page is shown: their lines follow, and so does the
    * ranking. Hands: −8 over 4, still behind the ball's 2.5. */
   log_session (journal, 1, "erector-spinae-lumbar-right", "hands-lower-back", 8, 3);
-  assert_row_says (page, "hands-lower-back", "Helped you before: Pain down 2.0 on average over 4 sessions");
+  assert_row_says (page, "hands-lower-back", "Helped you before. Pain down 2.0 on average over 4 sessions");
   /* Six sessions of the stick up to three: now down 3.0 on average, and first. */
   log_session (journal, 1, "erector-spinae-lumbar-left", "stick-lower-back", 4, 5);
-  assert_row_says (page, "stick-lower-back", "Helped you before: Pain down 3.0 on average over 3 sessions");
+  assert_row_says (page, "stick-lower-back", "Helped you before. Pain down 3.0 on average over 3 sessions");
 
   /* An empty routine is made at once, best first, and My Routine is shown. */
   click (make_routine_button (page));
@@ -532,10 +532,10 @@ test_technique_page (void)
   log_lower_back (journal);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-region", "s", "erector-spinae-lumbar-left");
   page = unknot_test_wait_for_page (window, "erector-spinae-lumbar-left");
-  assert_row_says (page, "ball-lower-back-floor", "Helped you before: Pain down 2.5 on average over 6 sessions");
+  assert_row_says (page, "ball-lower-back-floor", "Helped you before. Pain down 2.5 on average over 6 sessions");
   click (technique_row (page, "ball-lower-back-floor"));
   page = unknot_test_wait_for_page (window, "ball-lower-back-floor");
-  assert_technique_page_says (page, "Helped you before: Pain down 2.5 on average over 6 sessions",
+  assert_technique_page_says (page, "Helped you before. Pain down 2.5 on average over 6 sessions",
                               "4 of 6 sessions brought a clear drop (2 points or 30 %)");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unknot_test_find_by_id (GTK_WIDGET (page), "evidence_scope_label"))), ==,
                    "Your sessions on Erector spinae (lower back), both sides");
@@ -543,7 +543,7 @@ test_technique_page (void)
 
   /* Followed while shown. */
   log_session (journal, 1, "erector-spinae-lumbar-left", "ball-lower-back-floor", 9, 0);
-  assert_technique_page_says (page, "Helped you before: Pain down 3.4 on average over 7 sessions",
+  assert_technique_page_says (page, "Helped you before. Pain down 3.4 on average over 7 sessions",
                               "5 of 7 sessions brought a clear drop (2 points or 30 %)");
 
   unknot_test_close_window (window);
@@ -565,7 +565,7 @@ test_technique_page_everywhere (void)
   /* The quadratus lumborum's two worse sessions count too. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-technique", "(ss)", "ball-lower-back-floor", "");
   page = unknot_test_wait_for_page (window, "ball-lower-back-floor");
-  assert_technique_page_says (page, "Helped you before: Pain down 2.0 on average over 9 sessions",
+  assert_technique_page_says (page, "Helped you before. Pain down 2.0 on average over 9 sessions",
                               "5 of 9 sessions brought a clear drop (2 points or 30 %)");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unknot_test_find_by_id (GTK_WIDGET (page), "evidence_scope_label"))), ==,
                    "Your sessions on every region");
@@ -722,7 +722,7 @@ test_looks (void)
   log_lower_back (journal);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-region", "s", "erector-spinae-lumbar-left");
   page = unknot_test_wait_for_page (window, "erector-spinae-lumbar-left");
-  assert_row_says (page, "ball-lower-back-floor", "Helped you before: Pain down 2.5 on average over 6 sessions");
+  assert_row_says (page, "ball-lower-back-floor", "Helped you before. Pain down 2.5 on average over 6 sessions");
 
   unknot_test_set_dark (window, TRUE);
   unknot_test_scroll_into_view (make_routine_button (page));
@@ -738,7 +738,7 @@ test_looks (void)
 
   click (technique_row (page, "ball-lower-back-floor"));
   page = unknot_test_wait_for_page (window, "ball-lower-back-floor");
-  assert_technique_page_says (page, "Helped you before: Pain down 2.5 on average over 6 sessions",
+  assert_technique_page_says (page, "Helped you before. Pain down 2.5 on average over 6 sessions",
                               "4 of 6 sessions brought a clear drop (2 points or 30 %)");
   unknot_test_assert_fits (window, "evidence-technique-360.png");
   unknot_test_save_png (window, "evidence-technique-360-dark.png");

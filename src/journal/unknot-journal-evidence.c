@@ -390,7 +390,7 @@ unknot_journal_evidence_helped (const UnknotJournalStatsRelief *relief)
 /**
  * unknot_journal_evidence_describe:
  *
- * The line a page shows beside a technique: "Helped you before: Pain down 2.5 on
+ * The line a page shows beside a technique: "Helped you before. Pain down 2.5 on
  * average over 6 sessions" when it helped, otherwise the sentence alone.
  *
  * Returns: (transfer full): the line
@@ -406,7 +406,7 @@ unknot_journal_evidence_describe (const UnknotJournalStatsRelief *relief)
   if (!unknot_journal_evidence_helped (relief))
     return g_steal_pointer (&sentence);
 
-  /* Translators: %s is what a technique did for the person, such as “Pain down 2.5 on
-   * average over 6 sessions” */
-  return g_strdup_printf (_("Helped you before: %s"), sentence);
+  /* Translators: %s is what a technique did for the person, a sentence of its own such
+   * as “Pain down 2.5 on average over 6 sessions” */
+  return g_strdup_printf (_("Helped you before. %s"), sentence);
 }
