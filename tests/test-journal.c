@@ -1539,6 +1539,11 @@ test_migration_from_2 (void)
 
   db = journal_test_sql_open (path);
   g_assert_cmpint (sqlite3_exec (db,
+    "DROP TRIGGER entry_regions_copy;"
+    "DROP TRIGGER entries_copy_to_regions;"
+    "DROP INDEX entry_regions_stats;"
+    "ALTER TABLE entry_regions DROP COLUMN when_us;"
+    "ALTER TABLE entry_regions DROP COLUMN pain_before;"
     "DROP INDEX entries_when_pain;"
     "DROP INDEX entries_tool;"
     "DROP INDEX entries_technique;"
@@ -1550,6 +1555,19 @@ test_migration_from_2 (void)
   journal = journal_test_open (path, NULL, FALSE);
   g_assert_no_error (unknot_journal_get_load_error (journal));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 5);
+
+  /* The regions' copy of the time and pain follows an edit of the entry. */
+  {
+    g_autoptr(UnknotJournalEntry) first = g_list_model_get_item (G_LIST_MODEL (journal), 0);
+    g_autoptr(UnknotJournalEntry) edited = unknot_journal_entry_copy (first);
+    g_autoptr(UnknotJournalEntry) saved = NULL;
+    g_autoptr(GDateTime) when = g_date_time_new_utc (2030, 1, 2, 3, 4, 5);
+
+    unknot_journal_entry_set_pain_before (edited, 10);
+    unknot_journal_entry_set_when (edited, when);
+    saved = journal_test_update (journal, edited, &error);
+    g_assert_no_error (error);
+  }
   journal_test_close (journal);
 
   db = journal_test_sql_open (path);
@@ -1563,6 +1581,15 @@ test_migration_from_2 (void)
   g_test_message ("%s", plan);
   g_assert_nonnull (strstr (plan, "COVERING INDEX entries_when_pain"));
   g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entries"), ==, 5);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_regions"), ==, 7);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_regions AS r JOIN entries AS e ON e.id = r.entry"
+                                             " WHERE r.when_us IS e.when_us AND r.pain_before IS e.pain_before"), ==, 7);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_regions WHERE pain_before = 10"), ==, 2);
+  /* Written straight into the file, as the test generator does: the copy is made too. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO entry_regions (entry, position, region)"
+                                     " SELECT id, 5, 'spine' FROM entries WHERE id = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_regions AS r JOIN entries AS e ON e.id = r.entry"
+                                             " WHERE r.when_us IS e.when_us AND r.pain_before IS e.pain_before"), ==, 8);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   journal_test_assert_intact (path);
 }

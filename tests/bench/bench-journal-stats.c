@@ -284,7 +284,12 @@ main (int   argc,
   journal_test_close (target);
   journal_test_close (journal);
 
-  /* The files go; the folders are the build's. */
+  /* The files go (unless asked to keep them, to look at their query plans). */
+  if (g_getenv ("UNKNOT_BENCH_KEEP") != NULL)
+    {
+      g_print ("  kept: %s\n", big);
+      return 0;
+    }
   for (guint i = 0; i < 2; i++)
     {
       const char *path = i == 0 ? big : target_path;
