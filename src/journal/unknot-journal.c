@@ -1447,8 +1447,13 @@ worker_back_up_to (UnknotJournal  *self,
                               G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, &local_error) >= 0)
     g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &local_error);
   else if (out != NULL)
-    /* Closing after a failure keeps the file that was there before. */
-    g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+    {
+      /* A cancelled close removes the new file and keeps the one that was there. */
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+    }
   g_unlink (partial);
 
   if (local_error != NULL)
