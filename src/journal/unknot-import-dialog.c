@@ -160,6 +160,7 @@ on_read_cb (GObject      *source,
 
   if (import == NULL)
     {
+      g_debug ("%s cannot be imported: %s", g_file_peek_path (self->file), error->message);
       adw_status_page_set_description (self->error_status, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
@@ -189,6 +190,7 @@ on_opened_cb (GObject      *source,
       g_autofree char *message = g_strdup_printf (_("The file could not be opened (%s). Nothing was "
                                                     "added to your journal."), error->message);
 
+      g_debug ("%s cannot be opened: %s", g_file_peek_path (self->file), error->message);
       adw_status_page_set_description (self->error_status, message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
@@ -422,7 +424,9 @@ unknot_import_dialog_is_ready (UnknotImportDialog *self)
 {
   g_return_val_if_fail (UNKNOT_IS_IMPORT_DIALOG (self), FALSE);
 
-  return self->stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "reading") != 0;
+  const char *shown = self->stack ? gtk_stack_get_visible_child_name (self->stack) : NULL;
+
+  return g_strcmp0 (shown, "preview") == 0 || g_strcmp0 (shown, "error") == 0;
 }
 
 guint

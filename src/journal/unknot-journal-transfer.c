@@ -245,6 +245,7 @@ on_export_replaced_cb (GObject      *source,
   g_autoptr(Export) export = user_data;
   g_autoptr(GError) error = NULL;
   GFileOutputStream *stream;
+  Export *pending;
 
   stream = g_file_replace_finish (G_FILE (source), result, &error);
   if (stream == NULL)
@@ -254,8 +255,8 @@ on_export_replaced_cb (GObject      *source,
     }
 
   export->stream = G_OUTPUT_STREAM (stream);
-  unknot_journal_csv_export_async (export->self->journal, export->stream, NULL, on_exported_cb,
-                                   g_steal_pointer (&export));
+  pending = g_steal_pointer (&export);
+  unknot_journal_csv_export_async (pending->self->journal, pending->stream, NULL, on_exported_cb, pending);
 }
 
 /**
@@ -367,8 +368,11 @@ on_restored_cb (GObject      *source,
       return;
     }
 
+  /* The name is long and has no spaces: it is in the debug log, and the toast says
+   * where to look, as the confirmation did. */
   kept_name = g_path_get_basename (kept);
-  text = g_strdup_printf (_("Journal restored. The one it replaced is kept as “%s”."), kept_name);
+  g_debug ("The journal that was replaced is kept as %s", kept);
+  text = g_strdup (_("Journal restored. The one it replaced is kept beside it."));
   show_toast (self, text, FALSE);
 }
 
@@ -413,30 +417,45 @@ on_backup_checked_cb (GObject      *source,
   name = display_name (file);
   n_current = g_list_model_get_n_items (G_LIST_MODEL (self->journal));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "“%s” holds %u entry. ",
-                                       "“%s” holds %u entries. ", n_backup),
+                                       "Replace your journal with this backup? “%s” holds %u entry. ",
+                                       "Replace your journal with this backup? “%s” holds %u entries. ",
+                                       n_backup),
                           name, n_backup);
   {
     g_autofree char *rest = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "Your current journal, with %u entry, is kept "
-                                                          "beside it in “%s”, as a file whose name starts "
-                                                          "with “journal.db.before-restore”.",
+                                                          "beside it, in the folder below, as a file whose "
+                                                          "name starts with “journal.db.before-restore”.",
                                                           "Your current journal, with %u entries, is kept "
-                                                          "beside it in “%s”, as a file whose name starts "
-                                                          "with “journal.db.before-restore”.",
+                                                          "beside it, in the folder below, as a file whose "
+                                                          "name starts with “journal.db.before-restore”.",
                                                           n_current),
-                                             n_current, shown_folder);
+                                             n_current);
     g_autofree char *whole = g_strconcat (body, rest, NULL);
 
     g_set_str (&body, whole);
   }
 
-  dialog = adw_alert_dialog_new (_("Replace Your Journal With This Backup?"), body);
+  dialog = adw_alert_dialog_new (_("Replace Your Journal?"), body);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),
                                   "replace", _("_Replace"),
                                   NULL);
   adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  {
+    /* A path has no spaces to wrap at. */
+    GtkWidget *where = gtk_label_new (shown_folder);
+
+    gtk_label_set_wrap (GTK_LABEL (where), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (where), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_selectable (GTK_LABEL (where), TRUE);
+    gtk_label_set_justify (GTK_LABEL (where), GTK_JUSTIFY_CENTER);
+    gtk_widget_add_css_class (where, "dim-label");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (where),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your journal’s folder"),
+                                    -1);
+    adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), where);
+  }
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "unknot-file", g_object_ref (file), g_object_unref);
