@@ -54,10 +54,22 @@ journal_is_idle (gpointer data)
   return !unknot_journal_is_busy (data);
 }
 
+static UnknotJournal *open_journal_at (UnknotCatalog *catalog,
+                                       const char    *path);
+
 static UnknotJournal *
 open_journal (UnknotCatalog *catalog)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "unknot", "journal.db", NULL);
+
+  return open_journal_at (catalog, path);
+}
+
+/* Opened, with the catalogue's regions; a journal with a load error is open too. */
+static UnknotJournal *
+open_journal_at (UnknotCatalog *catalog,
+                 const char    *path)
+{
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   GListModel *regions = unknot_catalog_get_regions (catalog);
   g_autoptr(GAsyncResult) result = NULL;
@@ -77,8 +89,8 @@ open_journal (UnknotCatalog *catalog)
   unknot_journal_set_known_regions (journal, (const char * const *) known);
   unknot_journal_open_async (journal, NULL, store_result_cb, &result);
   unknot_test_wait_until (result_arrived, &result);
-  g_assert_true (unknot_journal_open_finish (journal, result, &error));
-  g_assert_no_error (error);
+  unknot_journal_open_finish (journal, result, &error);
+  g_assert_true (unknot_journal_is_open (journal));
 
   return journal;
 }
@@ -536,6 +548,46 @@ test_export_backup_restore (void)
   fixture_clear (&fixture);
 }
 
+/* A journal from a newer version is only read: the menu says so, and only Export is
+ * on. */
+static void
+test_read_only (void)
+{
+  const char *off[] = { "Import From CSV…", "Back Up Journal…", "Restore From Backup…" };
+  g_autofree char *path = NULL;
+  Fixture fixture;
+  GtkWidget *more;
+  GtkWidget *popover;
+  sqlite3 *db = NULL;
+
+  fixture_init (&fixture);
+  add_entry (fixture.journal, NULL, "one");
+  path = g_strdup (unknot_journal_get_path (fixture.journal));
+  unknot_test_wait_until (journal_is_idle, fixture.journal);
+  g_assert_finalize_object (g_steal_pointer (&fixture.journal));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  fixture.journal = open_journal_at (unknot_application_get_catalog (fixture.app), path);
+  g_assert_true (unknot_journal_is_read_only (fixture.journal));
+  show_page (&fixture, 720);
+
+  more = unknot_test_find_by_id (GTK_WIDGET (fixture.page), "more_button");
+  click (more);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
+  unknot_test_wait_until (popover_shown, popover);
+  wait_clickable (popover, "Export as CSV…");
+  for (guint i = 0; i < G_N_ELEMENTS (off); i++)
+    g_assert_null (find_clickable (popover, off[i]));
+  g_assert_true (shows_text_containing (popover, "Read-only journal"));
+  unknot_test_save_png (popover, "journal-transfer-menu-read-only.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  fixture_clear (&fixture);
+}
+
 /* A file name for the day, as the save dialogs suggest. */
 static void
 test_suggested_name (void)
@@ -557,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/journal-transfer/import-cancel-and-broken", test_import_cancel_and_broken);
   g_test_add_func ("/journal-transfer/import-phone", test_import_phone);
   g_test_add_func ("/journal-transfer/export-backup-restore", test_export_backup_restore);
+  g_test_add_func ("/journal-transfer/read-only", test_read_only);
   g_test_add_func ("/journal-transfer/suggested-name", test_suggested_name);
 
   return g_test_run ();
