@@ -539,6 +539,24 @@ time_query (const char *name,
   g_test_message ("%s over %u entries: %.1f ms", name, N_GENERATED, g_timer_elapsed (timer, NULL) * 1000);
 }
 
+/* The query reads @index alone: every column it needs is in it. */
+static void
+assert_plan_covered (sqlite3                   *db,
+                     UnknotJournalStatsSql      which,
+                     const UnknotJournalFilter *filter,
+                     const char                *index)
+{
+  g_autofree char *sql = unknot_journal_stats_get_sql (which, filter);
+  g_autofree char *plan = journal_test_sql_plan (db, sql);
+  g_autofree char *expected = g_strdup_printf ("USING COVERING INDEX %s ", index);
+  g_autofree char *expected_end = g_strdup_printf ("USING COVERING INDEX %s\n", index);
+
+  g_test_message ("Plan of %s:\n%s", sql, plan);
+  g_assert_true (strstr (plan, expected) != NULL || strstr (plan, expected_end) != NULL);
+  g_assert_null (strstr (plan, "USING INTEGER PRIMARY KEY"));
+  g_assert_null (strstr (plan, "SCAN e\n"));
+}
+
 static void
 assert_plan_uses_index (sqlite3                   *db,
                         UnknotJournalStatsSql      which,
@@ -664,6 +682,18 @@ test_long (void)
   assert_plan_uses_index (db, UNKNOT_JOURNAL_STATS_SQL_REGIONS, NULL, "regions");
   assert_plan_uses_index (db, UNKNOT_JOURNAL_STATS_SQL_REGIONS, week, "regions over a week");
   assert_plan_uses_index (db, UNKNOT_JOURNAL_STATS_SQL_TOTALS, week, "totals over a week");
+  /* Schema version 3: the whole-journal and ranged statistics read one covering
+   * index each, never the table. */
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_DAYS, NULL, "entries_when_pain");
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_DAYS, week, "entries_when_pain");
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_TECHNIQUES, NULL, "entries_technique");
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_TECHNIQUES, week, "entries_technique");
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_TOOLS, NULL, "entries_tool");
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_TOOLS, week, "entries_tool");
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_REGIONS, NULL, "entry_regions_stats");
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_REGIONS, week, "entry_regions_stats");
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_TOTALS, NULL, "entries_when_pain");
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_TOTALS, week, "entries_when_pain");
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   journal_test_close (journal);

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "journal/unknot-journal-private.h"
+#include "journal-fault-vfs.h"
 #include "journal-test-utils.h"
 
 /* ------------------------------------------------------------------------------------
@@ -381,7 +382,7 @@ test_migration_from_1 (void)
   journal_test_close (journal);
 
   db = journal_test_sql_open (path);
-  g_assert_cmpint (journal_test_sql_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (journal_test_sql_int (db, "PRAGMA user_version"), ==, UNKNOT_JOURNAL_SCHEMA_VERSION);
   g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_qualities"), ==, 1);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   journal_test_assert_intact (path);
@@ -1286,7 +1287,11 @@ test_newer (void)
   journal_test_close (journal);
 
   db = journal_test_sql_open (path);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", UNKNOT_JOURNAL_SCHEMA_VERSION + 1);
+
+    g_assert_cmpint (sqlite3_exec (db, newer, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   bytes = journal_test_read_file (path);
 
@@ -1476,6 +1481,449 @@ test_checkpoint (void)
   journal_test_assert_intact (path);
 }
 
+/* ------------------------------------------------------------------------------------
+ * Version 3, many entries at once, backup and restore
+ */
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static gboolean
+add_many (UnknotJournal  *journal,
+          GListModel     *entries,
+          guint          *n_added,
+          GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_journal_add_many_async (journal, entries, NULL, store_result_cb, &result);
+  return unknot_journal_add_many_finish (journal, wait_result (&result), n_added, error);
+}
+
+static GListStore *
+numbered_entries (guint first,
+                  guint n)
+{
+  GListStore *store = g_list_store_new (UNKNOT_TYPE_JOURNAL_ENTRY);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autoptr(UnknotJournalEntry) entry = journal_test_entry_new (i);
+
+      g_list_store_append (store, entry);
+    }
+  return store;
+}
+
+/* A journal of version 2 (made by this build, then given back version 2's indexes)
+ * comes to version 3 with the statistics' covering indexes, its entries untouched. */
+static void
+test_migration_from_2 (void)
+{
+  g_autofree char *path = journal_test_path ();
+  g_autoptr(GListStore) entries = numbered_entries (0, 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+  UnknotJournal *journal;
+  sqlite3 *db;
+
+  journal = journal_test_open (path, NULL, FALSE);
+  g_assert_true (add_many (journal, G_LIST_MODEL (entries), NULL, &error));
+  g_assert_no_error (error);
+  journal_test_close (journal);
+
+  db = journal_test_sql_open (path);
+  g_assert_cmpint (sqlite3_exec (db,
+    "DROP TRIGGER entry_regions_copy;"
+    "DROP TRIGGER entries_copy_to_regions;"
+    "DROP INDEX entry_regions_stats;"
+    "ALTER TABLE entry_regions DROP COLUMN when_us;"
+    "ALTER TABLE entry_regions DROP COLUMN pain_before;"
+    "DROP INDEX entries_when_pain;"
+    "DROP INDEX entries_tool;"
+    "DROP INDEX entries_technique;"
+    "CREATE INDEX entries_tool ON entries (tool, when_us);"
+    "CREATE INDEX entries_technique ON entries (technique, when_us);"
+    "PRAGMA user_version = 2;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  journal = journal_test_open (path, NULL, FALSE);
+  g_assert_no_error (unknot_journal_get_load_error (journal));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 5);
+
+  /* The regions' copy of the time and pain follows an edit of the entry. */
+  {
+    g_autoptr(UnknotJournalEntry) first = g_list_model_get_item (G_LIST_MODEL (journal), 0);
+    g_autoptr(UnknotJournalEntry) edited = unknot_journal_entry_copy (first);
+    g_autoptr(UnknotJournalEntry) saved = NULL;
+    g_autoptr(GDateTime) when = g_date_time_new_utc (2030, 1, 2, 3, 4, 5);
+
+    unknot_journal_entry_set_pain_before (edited, 10);
+    unknot_journal_entry_set_when (edited, when);
+    saved = journal_test_update (journal, edited, &error);
+    g_assert_no_error (error);
+  }
+  journal_test_close (journal);
+
+  db = journal_test_sql_open (path);
+  g_assert_cmpint (journal_test_sql_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                             " AND name IN ('entries_when_pain', 'entries_tool', 'entries_technique')"), ==, 3);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM pragma_index_info ('entries_technique')"), ==, 4);
+  /* The day's pain is read from the index alone. */
+  plan = journal_test_sql_plan (db, "SELECT e.when_us / 900000000, sum (e.pain_before), total (e.pain_after)"
+                                    " FROM entries AS e WHERE e.when_us >= 0 GROUP BY 1");
+  g_test_message ("%s", plan);
+  g_assert_nonnull (strstr (plan, "COVERING INDEX entries_when_pain"));
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entries"), ==, 5);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_regions"), ==, 7);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_regions AS r JOIN entries AS e ON e.id = r.entry"
+                                             " WHERE r.when_us IS e.when_us AND r.pain_before IS e.pain_before"), ==, 7);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_regions WHERE pain_before = 10"), ==, 2);
+  /* Written straight into the file, as the test generator does: the copy is made too. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO entry_regions (entry, position, region)"
+                                     " SELECT id, 5, 'spine' FROM entries WHERE id = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_regions AS r JOIN entries AS e ON e.id = r.entry"
+                                             " WHERE r.when_us IS e.when_us AND r.pain_before IS e.pain_before"), ==, 8);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  journal_test_assert_intact (path);
+}
+
+typedef struct
+{
+  guint n_changes;
+} ChangeCount;
+
+static void
+on_count_changed_cb (GListModel  *model,
+                     guint        position,
+                     guint        removed,
+                     guint        added,
+                     ChangeCount *count)
+{
+  count->n_changes++;
+}
+
+/* Many entries: one transaction, one items-changed; ids already there are left as
+ * they are; one invalid entry refuses them all. */
+static void
+test_add_many (void)
+{
+  g_autofree char *path = journal_test_path ();
+  g_autoptr(GListStore) first = numbered_entries (0, 3);
+  g_autoptr(GListStore) more = numbered_entries (0, 200);
+  g_autoptr(GListStore) bad = numbered_entries (500, 3);
+  g_autoptr(UnknotJournalEntry) invalid = journal_test_entry_new (900);
+  g_autoptr(UnknotJournalEntry) newest = NULL;
+  g_autoptr(GError) error = NULL;
+  ChangeCount count = { 0 };
+  UnknotJournal *journal;
+  guint n_added = 0;
+
+  journal = journal_test_open (path, NULL, FALSE);
+  g_signal_connect (journal, "items-changed", G_CALLBACK (on_count_changed_cb), &count);
+
+  g_assert_true (add_many (journal, G_LIST_MODEL (first), &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 3);
+  g_assert_cmpuint (count.n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 3);
+
+  /* Entries 0 to 2 are there already (the same ids): 197 new ones. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(UnknotJournalEntry) a = g_list_model_get_item (G_LIST_MODEL (first), i);
+
+      g_list_store_splice (more, i, 1, (gpointer *) &a, 1);
+    }
+  g_assert_true (add_many (journal, G_LIST_MODEL (more), &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 197);
+  g_assert_cmpuint (count.n_changes, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 200);
+  newest = g_list_model_get_item (G_LIST_MODEL (journal), 0);
+  g_assert_cmpstr (unknot_journal_entry_get_notes (newest), ==, "Entry 199");
+
+  /* A pain of 11 is refused before anything is written. */
+  unknot_journal_entry_set_pain_before (invalid, 11);
+  g_list_store_append (bad, invalid);
+  g_assert_false (add_many (journal, G_LIST_MODEL (bad), &n_added, &error));
+  g_assert_error (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count.n_changes, ==, 2);
+  g_assert_cmpint (count_rows (path), ==, 200);
+
+  g_signal_handlers_disconnect_by_func (journal, on_count_changed_cb, &count);
+  journal_test_close (journal);
+  journal_test_assert_intact (path);
+}
+
+/* An I/O error or a full disk at every write, sync and truncate of adding 50 entries:
+ * afterwards the file holds all 50 or none, the list agrees, and adding them again
+ * once the disk works adds exactly the missing ones. */
+static void
+test_add_many_faults (void)
+{
+  const JournalFaultMode modes[] = { JOURNAL_FAULT_IO_ONCE, JOURNAL_FAULT_DISK_FULL };
+
+  journal_fault_vfs_register ();
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      guint n;
+
+      for (n = 1; n < 1000; n++)
+        {
+          g_autofree char *dir_name = g_strdup_printf ("many-%u-%u", m, n);
+          g_autofree char *path = g_build_filename (g_get_user_data_dir (), dir_name, "journal.db", NULL);
+          g_autoptr(GListStore) base = numbered_entries (0, 2);
+          g_autoptr(GListStore) entries = numbered_entries (10, 50);
+          g_autoptr(GError) error = NULL;
+          UnknotJournal *journal;
+          guint n_added = 0;
+          gboolean ok, fired;
+          gint64 rows;
+
+          journal = journal_test_open (path, JOURNAL_FAULT_VFS, FALSE);
+          g_assert_true (add_many (journal, G_LIST_MODEL (base), NULL, &error));
+          g_assert_no_error (error);
+
+          journal_fault_vfs_arm (modes[m], n);
+          ok = add_many (journal, G_LIST_MODEL (entries), &n_added, &error);
+          fired = journal_fault_vfs_has_fired ();
+          journal_fault_vfs_disarm ();
+
+          if (ok)
+            g_assert_cmpuint (n_added, ==, 50);
+          else
+            {
+              g_assert_true (fired);
+              g_assert_nonnull (error);
+              g_assert_nonnull (strstr (error->message, "None of them were added"));
+            }
+          rows = g_list_model_get_n_items (G_LIST_MODEL (journal));
+          g_assert_true (rows == 2 || rows == 52);
+          g_assert_cmpint (rows, ==, ok ? 52 : 2);
+
+          /* Once the disk works, adding them again completes it. */
+          g_clear_error (&error);
+          g_assert_true (add_many (journal, G_LIST_MODEL (entries), &n_added, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (n_added, ==, ok ? 0 : 50);
+          journal_test_close (journal);
+
+          g_assert_cmpint (count_rows (path), ==, 52);
+          journal_test_assert_intact (path);
+          if (!fired)
+            break;
+        }
+      g_test_message ("add_many: mode %u, a fault at each of %u calls, then one run without", m, n - 1);
+      g_assert_cmpuint (n, >, 3);
+    }
+}
+
+static gboolean
+back_up (UnknotJournal  *journal,
+         GFile          *file,
+         GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_journal_back_up_async (journal, file, NULL, store_result_cb, &result);
+  return unknot_journal_back_up_finish (journal, wait_result (&result), error);
+}
+
+static gboolean
+check_backup (UnknotJournal  *journal,
+              GFile          *file,
+              guint          *n_entries,
+              GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_journal_check_backup_async (journal, file, NULL, store_result_cb, &result);
+  return unknot_journal_check_backup_finish (journal, wait_result (&result), n_entries, error);
+}
+
+static char *
+restore (UnknotJournal  *journal,
+         GFile          *file,
+         GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_journal_restore_async (journal, file, NULL, store_result_cb, &result);
+  return unknot_journal_restore_finish (journal, wait_result (&result), error);
+}
+
+/* Back up, change the journal, restore: the journal is the backup again, the lists
+ * say so, the journal it replaced is kept beside it, and writing goes on. */
+static void
+test_backup_restore (void)
+{
+  g_autofree char *path = journal_test_path ();
+  g_autofree char *backup_path = g_build_filename (g_get_user_data_dir (), "elsewhere", "my backup.db", NULL);
+  g_autofree char *elsewhere = g_path_get_dirname (backup_path);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  g_autoptr(GListStore) entries = numbered_entries (0, 20);
+  g_autoptr(GListStore) later = numbered_entries (100, 5);
+  g_autoptr(UnknotJournalEntry) one = journal_test_entry_new (300);
+  g_autoptr(UnknotJournalEntry) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  ChangeCount count = { 0 };
+  UnknotJournal *journal;
+  guint n = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (elsewhere, 0700), ==, 0);
+  journal = journal_test_open (path, NULL, FALSE);
+  g_assert_true (add_many (journal, G_LIST_MODEL (entries), NULL, &error));
+  g_assert_true (back_up (journal, backup, &error));
+  g_assert_no_error (error);
+  /* One file, whole: no log beside it, and nothing of ours left behind. */
+  {
+    g_autofree char *wal = g_strconcat (backup_path, "-wal", NULL);
+    g_autofree char *partial = g_build_filename (g_path_get_dirname (path), "journal-transfer-out.db", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (count_rows (backup_path), ==, 20);
+    journal_test_assert_intact (backup_path);
+  }
+
+  g_assert_true (add_many (journal, G_LIST_MODEL (later), NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 25);
+
+  g_assert_true (check_backup (journal, backup, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 20);
+
+  g_signal_connect (journal, "items-changed", G_CALLBACK (on_count_changed_cb), &count);
+  kept = restore (journal, backup, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_assert_nonnull (strstr (kept, "journal.db.before-restore-"));
+  g_assert_cmpuint (count.n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 20);
+  g_assert_cmpint (count_rows (kept), ==, 25);
+  journal_test_assert_intact (kept);
+
+  /* Writing goes on in the restored journal. */
+  saved = journal_test_add (journal, one, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 21);
+  g_signal_handlers_disconnect_by_func (journal, on_count_changed_cb, &count);
+  journal_test_close (journal);
+
+  g_assert_cmpint (count_rows (path), ==, 21);
+  journal_test_assert_intact (path);
+  /* The backup itself was only read. */
+  g_assert_cmpint (count_rows (backup_path), ==, 20);
+}
+
+/* A damaged file, a newer one and one that is no journal are refused, by the check
+ * and by the restore, and the journal stays as it was, byte for byte. */
+static void
+test_restore_refused (void)
+{
+  g_autofree char *path = journal_test_path ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "elsewhere", NULL);
+  g_autofree char *damaged_path = g_build_filename (dir, "damaged.db", NULL);
+  g_autofree char *newer_path = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "missing.db", NULL);
+  g_autoptr(GListStore) entries = numbered_entries (0, 400);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  UnknotJournal *journal;
+  sqlite3 *db;
+  struct { const char *path; UnknotJournalError code; } cases[] = {
+    { damaged_path, UNKNOT_JOURNAL_ERROR_DAMAGED },
+    { newer_path, UNKNOT_JOURNAL_ERROR_NEWER },
+    { other_path, UNKNOT_JOURNAL_ERROR_DAMAGED },
+    { text_path, UNKNOT_JOURNAL_ERROR_DAMAGED },
+    { missing_path, UNKNOT_JOURNAL_ERROR_IO },
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  journal = journal_test_open (path, NULL, FALSE);
+  g_assert_true (add_many (journal, G_LIST_MODEL (entries), NULL, &error));
+  g_assert_no_error (error);
+
+  /* A backup with pages overwritten in the middle. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (damaged_path);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (back_up (journal, file, &error));
+    g_assert_true (g_file_get_contents (damaged_path, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 16384);
+    memset (contents + 4096, 0x5a, 8192);
+    write_file (damaged_path, contents, (gssize) length);
+  }
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (newer_path);
+
+    g_assert_true (back_up (journal, file, &error));
+    db = journal_test_sql_open (newer_path);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  }
+  g_assert_cmpint (sqlite3_open (other_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  write_file (text_path, "when,pain\r\n", -1);
+
+  /* Closed, so that the file holds everything and its bytes can be compared. */
+  journal_test_close (journal);
+  bytes = journal_test_read_file (path);
+  journal = journal_test_open (path, NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+      g_autofree char *kept = NULL;
+
+      g_test_message ("Restoring %s", cases[i].path);
+      g_assert_false (check_backup (journal, file, NULL, &error));
+      g_assert_error (error, UNKNOT_JOURNAL_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, "Your journal was left as it was."));
+      g_clear_error (&error);
+
+      kept = restore (journal, file, &error);
+      g_assert_null (kept);
+      g_assert_error (error, UNKNOT_JOURNAL_ERROR, cases[i].code);
+      g_clear_error (&error);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 400);
+    }
+
+  journal_test_close (journal);
+  after = journal_test_read_file (path);
+  g_assert_true (g_bytes_equal (bytes, after));
+  journal_test_assert_intact (path);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+    g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    /* Nothing was left aside, and no copy of ours stayed. */
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_test_message ("left in the folder: %s", name);
+        g_assert_false (g_str_has_prefix (name, "journal-transfer-"));
+        g_assert_false (strstr (name, "before-restore") != NULL);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1503,6 +1951,11 @@ main (int   argc,
   g_test_add_func ("/journal/read-only-folder", test_read_only_folder);
   g_test_add_func ("/journal/backups", test_backups);
   g_test_add_func ("/journal/checkpoint", test_checkpoint);
+  g_test_add_func ("/journal/migration/from-2", test_migration_from_2);
+  g_test_add_func ("/journal/add-many", test_add_many);
+  g_test_add_func ("/journal/add-many/faults", test_add_many_faults);
+  g_test_add_func ("/journal/backup-restore", test_backup_restore);
+  g_test_add_func ("/journal/restore-refused", test_restore_refused);
 
   status = g_test_run ();
   remove_generated ();

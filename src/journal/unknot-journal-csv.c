@@ -15,8 +15,9 @@
  * An import reads the file in a thread and makes an UnknotJournalCsvImport: the
  * entries to add and the rows skipped, each with its line and the reason. Nothing is
  * written until unknot_journal_csv_import_apply_async(), which adds the entries
- * through the journal's own write path, so each is checked and announced to the
- * journal's lists as any other entry is.
+ * through the journal's own write path in one transaction
+ * (unknot_journal_add_many_async ()), so each is checked as any other entry is, and
+ * the journal's lists hear of them all at once.
  */
 
 #define G_LOG_DOMAIN "unknot-journal-csv"
@@ -30,8 +31,6 @@
 
 /* Entries read from the journal, and written, at a time. */
 #define EXPORT_PAGE_SIZE 500
-/* Entries handed to the journal's writer at a time when applying an import. */
-#define APPLY_IN_FLIGHT 32
 
 typedef struct
 {
@@ -1341,101 +1340,33 @@ unknot_journal_csv_import_get_skipped_message (UnknotJournalCsvImport *self,
   return g_array_index (self->skipped, Skipped, index).message;
 }
 
-typedef struct
-{
-  guint   next;
-  guint   in_flight;
-  guint   n_added;
-  guint   n_existing;
-  GError *error;
-} Apply;
-
 static void
-apply_free (Apply *apply)
-{
-  g_clear_error (&apply->error);
-  g_free (apply);
-}
-
-static void apply_more (GTask *task);
-
-static void
-on_entry_added_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_entries_added_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Apply *apply = g_task_get_task_data (task);
-  g_autoptr(UnknotJournalEntry) added = NULL;
-  g_autoptr(GError) error = NULL;
-
-  apply->in_flight--;
-
-  added = unknot_journal_add_finish (UNKNOT_JOURNAL (source), result, &error);
-  if (added != NULL)
-    apply->n_added++;
-  else if (g_error_matches (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_EXISTS))
-    apply->n_existing++;   /* added since the preview was made: it is there already */
-  else if (apply->error == NULL)
-    apply->error = g_steal_pointer (&error);
-
-  apply_more (g_steal_pointer (&task));
-}
-
-/* Keeps a few entries queued at the journal's writer, in the file's order. */
-static void
-apply_more (GTask *task)
-{
   UnknotJournalCsvImport *self = g_task_get_source_object (task);
-  Apply *apply = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
-
-  if (apply->error == NULL)
-    g_cancellable_set_error_if_cancelled (cancellable, &apply->error);
-
-  while (apply->error == NULL && apply->next < n && apply->in_flight < APPLY_IN_FLIGHT)
-    {
-      g_autoptr(UnknotJournalEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries),
-                                                                   apply->next++);
-
-      apply->in_flight++;
-      unknot_journal_add_async (self->journal, entry, NULL, on_entry_added_cb, g_object_ref (task));
-    }
-
-  if (apply->in_flight > 0)
-    {
-      g_object_unref (task);
-      return;
-    }
-
-  if (apply->next < n || apply->error != NULL)
-    {
-      GError *error = apply->error;
-
-      self->applying = FALSE;
-      g_task_return_new_error (task, error->domain, error->code,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u of %u entries was added before this: %s",
-                                            "%u of %u entries were added before this: %s",
-                                            apply->n_added),
-                               apply->n_added, n, error->message);
-      g_object_unref (task);
-      return;
-    }
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
 
   self->applying = FALSE;
+  if (!unknot_journal_add_many_finish (UNKNOT_JOURNAL (source), result, &n_added, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   self->applied = TRUE;
-  g_task_return_int (task, apply->n_added);
-  g_object_unref (task);
+  g_task_return_int (task, n_added);
 }
 
 /**
  * unknot_journal_csv_import_apply_async:
  *
- * Adds the entries to the journal, through its own write path, in the file's order.
- * An entry that was added to the journal since the preview was made is left as it is.
- * Can be called once.
+ * Adds the entries to the journal in one transaction (unknot_journal_add_many_async()):
+ * all of them, or after an error none. An entry that was added to the journal since
+ * the preview was made is left as it is. Can be called once it succeeded.
  */
 void
 unknot_journal_csv_import_apply_async (UnknotJournalCsvImport *self,
@@ -1450,10 +1381,10 @@ unknot_journal_csv_import_apply_async (UnknotJournalCsvImport *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, unknot_journal_csv_import_apply_async);
-  g_task_set_task_data (task, g_new0 (Apply, 1), (GDestroyNotify) apply_free);
   self->applying = TRUE;
 
-  apply_more (task);
+  unknot_journal_add_many_async (self->journal, G_LIST_MODEL (self->entries), cancellable,
+                                 on_entries_added_cb, task);
 }
 
 /**

@@ -6,10 +6,11 @@
  * migrations, reading an entry from a row, and SQLite's result codes turned into
  * messages a person can act on.
  *
- * The schema (version 2):
+ * The schema (version 3):
  *
  *   entries          one row per entry; id is the row id, uuid the stable id
- *   entry_regions    (entry, position, region), the regions in the order given
+ *   entry_regions    (entry, position, region), the regions in the order given, with
+ *                    a copy of the entry's when_us and pain_before for the statistics
  *   entry_qualities  (entry, position, quality)
  *   entry_red_flags  (entry, position, flag)
  *
@@ -162,6 +163,21 @@ unknot_journal_db_set_error (GError              **error,
       kept = _("It is still in your journal.");
       break;
 
+    case UNKNOT_JOURNAL_ACTION_ADD_MANY:
+      lead = _("The entries could not be added.");
+      kept = _("None of them were added, and your journal is as it was.");
+      break;
+
+    case UNKNOT_JOURNAL_ACTION_BACK_UP:
+      lead = _("The backup could not be made.");
+      kept = _("Your journal was not changed.");
+      break;
+
+    case UNKNOT_JOURNAL_ACTION_RESTORE:
+      lead = _("The backup could not be restored.");
+      kept = _("Your journal was left as it was.");
+      break;
+
     case UNKNOT_JOURNAL_ACTION_OPEN:
       lead = _("Your journal could not be opened.");
       kept = _("Its file was left as it was.");
@@ -257,12 +273,47 @@ migrate_to_2 (sqlite3  *db,
     error);
 }
 
+/* Version 3: covering indexes for the statistics (unknot-journal-stats.c), so that
+ * each one reads an index alone, never the table: the day's pain and the totals by
+ * time; relief by technique and by tool (which replace the filters' indexes of
+ * version 2: they start with the same columns); the pain per region, for which each
+ * region's row keeps a copy of its entry's time and pain before. Triggers keep the
+ * copy, whoever writes: a region's row takes them from its entry when it is added,
+ * and an entry's change goes to its regions' rows. */
+static gboolean
+migrate_to_3 (sqlite3  *db,
+              GError  **error)
+{
+  return unknot_journal_db_exec (db,
+    "CREATE INDEX entries_when_pain ON entries (when_us, pain_before, pain_after);"
+    "DROP INDEX entries_tool;"
+    "CREATE INDEX entries_tool ON entries (tool, when_us, pain_before, pain_after);"
+    "DROP INDEX entries_technique;"
+    "CREATE INDEX entries_technique ON entries (technique, when_us, pain_before, pain_after);"
+    "ALTER TABLE entry_regions ADD COLUMN when_us INTEGER;"
+    "ALTER TABLE entry_regions ADD COLUMN pain_before INTEGER;"
+    "UPDATE entry_regions SET (when_us, pain_before) ="
+    "  (SELECT when_us, pain_before FROM entries WHERE id = entry_regions.entry);"
+    "CREATE INDEX entry_regions_stats ON entry_regions (region, when_us, pain_before);"
+    "CREATE TRIGGER entry_regions_copy AFTER INSERT ON entry_regions BEGIN"
+    "  UPDATE entry_regions SET (when_us, pain_before) ="
+    "    (SELECT when_us, pain_before FROM entries WHERE id = NEW.entry)"
+    "  WHERE entry = NEW.entry AND position = NEW.position;"
+    "END;"
+    "CREATE TRIGGER entries_copy_to_regions AFTER UPDATE OF when_us, pain_before ON entries BEGIN"
+    "  UPDATE entry_regions SET when_us = NEW.when_us, pain_before = NEW.pain_before"
+    "  WHERE entry = NEW.id;"
+    "END;",
+    error);
+}
+
 typedef gboolean (*Migration) (sqlite3 *db, GError **error);
 
 static const Migration migrations[UNKNOT_JOURNAL_SCHEMA_VERSION + 1] = {
   NULL,
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
 };
 
 /**

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "timer/unknot-hold-indicator.h"
+#include "unknot-journal-transfer.h"
 #include "unknot-menu-names.h"
 
 #include "unknot-journal-days.h"
@@ -70,6 +71,11 @@ struct _UnknotJournalPage
   GtkListView          *list_view;
   AdwStatusPage        *unavailable_status;
   UnknotHoldIndicator  *hold_indicator;
+
+  /* The "more" menu: the journal's transfers, then the reports (report_section) */
+  GtkMenuButton        *more_button;
+  UnknotJournalTransfer *transfer;
+  GMenu                *report_section;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotJournalPage, unknot_journal_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -663,6 +669,28 @@ delete_entry_action (GtkWidget  *widget,
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* The "more" menu */
+
+/* Export as CSV…, Import From CSV…, Back Up Journal…, Restore From Backup…
+ * (unknot-journal-transfer.c, actions "transfer.*"), then a section of reports that
+ * unknot_journal_page_get_report_section () gives, for "Report for a Clinician…". */
+static void
+build_more_menu (UnknotJournalPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  self->transfer = unknot_journal_transfer_new (self->journal, GTK_WIDGET (self), self->toast_overlay);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "transfer",
+                                  unknot_journal_transfer_get_actions (self->transfer));
+  self->report_section = g_menu_new ();
+
+  g_menu_append_section (menu, NULL, unknot_journal_transfer_get_menu (self->transfer));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (self->report_section));
+  gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (menu));
+  unknot_menu_button_name_items (self->more_button);
+}
+
+/* ---------------------------------------------------------------------------------- */
 
 static void
 unknot_journal_page_constructed (GObject *object)
@@ -707,6 +735,7 @@ unknot_journal_page_constructed (GObject *object)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   build_filter_menu (self);
+  build_more_menu (self);
   query_flagged (self);
   update_state (self);
   start_growing (self);
@@ -726,6 +755,8 @@ unknot_journal_page_dispose (GObject *object)
   self->grow_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_JOURNAL_PAGE);
   self->toast_overlay = NULL;
+  g_clear_object (&self->transfer);
+  g_clear_object (&self->report_section);
   g_clear_object (&self->flagged);
   g_clear_object (&self->results);
   g_clear_object (&self->slice);
@@ -926,6 +957,7 @@ unknot_journal_page_class_init (UnknotJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, unavailable_status);
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, hold_indicator);
+  gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, more_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
@@ -974,4 +1006,34 @@ unknot_journal_page_new (UnknotJournal *journal,
                        "settings", settings,
                        "hold", hold,
                        NULL);
+}
+
+/**
+ * unknot_journal_page_get_transfer:
+ *
+ * Returns: (transfer none): the export, import, backup and restore flows of the page's
+ *   "more" menu
+ */
+UnknotJournalTransfer *
+unknot_journal_page_get_transfer (UnknotJournalPage *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_JOURNAL_PAGE (self), NULL);
+
+  return self->transfer;
+}
+
+/**
+ * unknot_journal_page_get_report_section:
+ *
+ * The "more" menu's last section, empty until reports add their items to it
+ * (g_menu_append ()); call unknot_menu_button_name_items () on the menu button after.
+ *
+ * Returns: (transfer none): the section
+ */
+GMenu *
+unknot_journal_page_get_report_section (UnknotJournalPage *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_JOURNAL_PAGE (self), NULL);
+
+  return self->report_section;
 }

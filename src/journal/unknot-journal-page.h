@@ -10,6 +10,7 @@
 #include "catalog/unknot-catalog.h"
 #include "timer/unknot-hold.h"
 #include "unknot-journal.h"
+#include "unknot-journal-transfer.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,8 @@ UnknotJournalPage *unknot_journal_page_new (UnknotJournal *journal,
                                             UnknotCatalog *catalog,
                                             GSettings     *settings,
                                             UnknotHold    *hold);
+UnknotJournalTransfer *
+                   unknot_journal_page_get_transfer       (UnknotJournalPage *self);
+GMenu             *unknot_journal_page_get_report_section (UnknotJournalPage *self);
 
 G_END_DECLS

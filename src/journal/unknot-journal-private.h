@@ -20,7 +20,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close_v2)
 
 /* The schema this build writes, kept in PRAGMA user_version. */
-#define UNKNOT_JOURNAL_SCHEMA_VERSION 2
+#define UNKNOT_JOURNAL_SCHEMA_VERSION 3
 
 /* What was being done when SQLite failed, for the words of the message. */
 typedef enum {
@@ -29,6 +29,9 @@ typedef enum {
   UNKNOT_JOURNAL_ACTION_ADD,
   UNKNOT_JOURNAL_ACTION_UPDATE,
   UNKNOT_JOURNAL_ACTION_DELETE,
+  UNKNOT_JOURNAL_ACTION_ADD_MANY,
+  UNKNOT_JOURNAL_ACTION_BACK_UP,
+  UNKNOT_JOURNAL_ACTION_RESTORE,
 } UnknotJournalAction;
 
 /* Every query that reads whole entries selects these, from "entries AS e". */

@@ -61,6 +61,18 @@ days_sql_head (void)
     "  FROM entries AS e WHERE 1";
 }
 
+/* Whether the filter narrows by time alone (or not at all). */
+static gboolean
+is_range_only (const UnknotJournalFilter *filter)
+{
+  return filter == NULL ||
+         (unknot_journal_filter_get_region (filter) == NULL &&
+          unknot_journal_filter_get_tool (filter) == NULL &&
+          unknot_journal_filter_get_technique (filter) == NULL &&
+          unknot_journal_filter_get_text (filter) == NULL &&
+          !unknot_journal_filter_get_red_flagged (filter));
+}
+
 /* The SQL of each statistic, with the filter's conditions and parameters. */
 char *
 unknot_journal_stats_get_sql (UnknotJournalStatsSql      which,
@@ -80,14 +92,22 @@ unknot_journal_stats_get_sql (UnknotJournalStatsSql      which,
     case UNKNOT_JOURNAL_STATS_SQL_TOOLS:
       {
         const char *column = which == UNKNOT_JOURNAL_STATS_SQL_TOOLS ? "e.tool" : "e.technique";
+        /* The covering index of the tool or technique (schema version 3) holds every
+         * column these read. Over a range of time, SQLite would rather take the index
+         * on the time, which is not covering and reads the table as well: three to
+         * four times slower over the same rows. With a region, its list of entries
+         * is quicker to start from. */
+        const char *indexed = filter != NULL && unknot_journal_filter_get_region (filter) != NULL ? ""
+                              : which == UNKNOT_JOURNAL_STATS_SQL_TOOLS ? " INDEXED BY entries_tool"
+                              : " INDEXED BY entries_technique";
 
         g_string_append_printf (sql,
                                 "SELECT %s AS what, count(*) AS n,"
                                 " avg (e.pain_after - e.pain_before) AS change,"
                                 " sum (" MEANINGFUL_SQL ")"
-                                " FROM entries AS e"
+                                " FROM entries AS e%s"
                                 " WHERE %s IS NOT NULL AND e.pain_after IS NOT NULL",
-                                column, column);
+                                column, indexed, column);
         unknot_journal_filter_append_sql (filter, TRUE, sql);
         /* Most relief first; of two as helpful, the one tried more often. */
         g_string_append (sql, " GROUP BY what ORDER BY change ASC, n DESC, what ASC");
@@ -95,6 +115,21 @@ unknot_journal_stats_get_sql (UnknotJournalStatsSql      which,
       break;
 
     case UNKNOT_JOURNAL_STATS_SQL_REGIONS:
+      /* Each region's row keeps a copy of its entry's time and pain before (schema
+       * version 3), so that over a range of time, or everything, the regions' own
+       * index holds all there is to count, without one look-up per row. */
+      if (is_range_only (filter))
+        {
+          g_string_append (sql,
+                           "SELECT r.region, avg (r.pain_before), count(*)"
+                           " FROM entry_regions AS r WHERE 1");
+          if (filter != NULL && unknot_journal_filter_get_since (filter) != NULL)
+            g_string_append (sql, " AND r.when_us >= :f_since");
+          if (filter != NULL && unknot_journal_filter_get_until (filter) != NULL)
+            g_string_append (sql, " AND r.when_us < :f_until");
+          g_string_append (sql, " GROUP BY r.region ORDER BY r.region");
+          break;
+        }
       g_string_append (sql,
                        "SELECT r.region, avg (e.pain_before), count(*)"
                        " FROM entry_regions AS r JOIN entries AS e ON e.id = r.entry"

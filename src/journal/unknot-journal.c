@@ -64,6 +64,10 @@ typedef enum {
   OP_DELETE,
   OP_BACKUP,
   OP_CHECKPOINT,
+  OP_ADD_MANY,
+  OP_BACK_UP_TO,
+  OP_RESTORE,
+  OP_CHECK_BACKUP,
 } OpKind;
 
 typedef enum {
@@ -117,6 +121,13 @@ typedef struct
   gboolean            reopen;
   gboolean            wal;
   char               *backup_day;
+
+  /* OP_ADD_MANY */
+  GPtrArray          *entries;
+  guint               n_added;
+
+  /* OP_BACK_UP_TO, OP_RESTORE (kept_aside: where the journal it replaced went) */
+  GFile              *file;
 } Op;
 
 struct _UnknotJournal
@@ -215,6 +226,8 @@ op_free (Op *op)
   g_free (op->kept_aside);
   g_free (op->restored_from);
   g_free (op->backup_day);
+  g_clear_pointer (&op->entries, g_ptr_array_unref);
+  g_clear_object (&op->file);
   g_clear_object (&op->journal);
   g_free (op);
 }
@@ -222,7 +235,8 @@ op_free (Op *op)
 static gboolean
 is_write (OpKind kind)
 {
-  return kind == OP_ADD || kind == OP_UPDATE || kind == OP_DELETE;
+  return kind == OP_ADD || kind == OP_UPDATE || kind == OP_DELETE || kind == OP_ADD_MANY ||
+         kind == OP_RESTORE;
 }
 
 static UnknotJournalAction
@@ -232,6 +246,8 @@ action_for (OpKind kind)
     {
     case OP_ADD:
       return UNKNOT_JOURNAL_ACTION_ADD;
+    case OP_ADD_MANY:
+      return UNKNOT_JOURNAL_ACTION_ADD_MANY;
     case OP_UPDATE:
       return UNKNOT_JOURNAL_ACTION_UPDATE;
     case OP_DELETE:
@@ -240,6 +256,11 @@ action_for (OpKind kind)
     case OP_VERIFY:
     case OP_BACKUP:
     case OP_CHECKPOINT:
+    case OP_BACK_UP_TO:
+      return UNKNOT_JOURNAL_ACTION_BACK_UP;
+    case OP_RESTORE:
+    case OP_CHECK_BACKUP:
+      return UNKNOT_JOURNAL_ACTION_RESTORE;
     default:
       return UNKNOT_JOURNAL_ACTION_OPEN;
     }
@@ -1333,6 +1354,322 @@ worker_checkpoint (UnknotJournal *self)
   self->worker->wal_frames = 0;
 }
 
+/* All the entries in one transaction: afterwards either every one of them is in the
+ * file, or none is. An entry whose id is there already is left as it is (it was
+ * added since the caller looked), and not counted. */
+static guint
+worker_add_many (UnknotJournal  *self,
+                 GPtrArray      *entries,
+                 GError        **error)
+{
+  Worker *worker = self->worker;
+  gint64 now = g_get_real_time ();
+  guint n_added = 0;
+  int rc;
+
+  /* A long import touches every page of the indexes, the ids' most of all (they are
+   * random): with SQLite's default 2 MB of cache it would read and write the same
+   * pages over and over. 64 MB while it lasts. */
+  if (entries->len > 1000)
+    pragma (worker->db, "PRAGMA cache_size = -65536", NULL);
+
+  rc = step_done (worker->begin);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      UnknotJournalEntry *entry = g_ptr_array_index (entries, i);
+      GDateTime *created = unknot_journal_entry_get_created (entry);
+      GDateTime *modified = unknot_journal_entry_get_modified (entry);
+
+      sqlite3_bind_text (worker->insert_entry, 1, unknot_journal_entry_get_id (entry), -1, SQLITE_STATIC);
+      bind_values (worker->insert_entry, entry);
+      sqlite3_bind_int64 (worker->insert_entry, 11, created ? g_date_time_to_unix_usec (created) : now);
+      sqlite3_bind_int64 (worker->insert_entry, 12, modified ? g_date_time_to_unix_usec (modified) : now);
+      rc = step_done (worker->insert_entry);
+      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        continue;
+      if (rc != SQLITE_OK)
+        goto failed;
+
+      rc = insert_lists (worker, sqlite3_last_insert_rowid (worker->db), entry);
+      if (rc != SQLITE_OK)
+        goto failed;
+      n_added++;
+    }
+
+  rc = step_done (worker->commit);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  if (entries->len > 1000)
+    pragma (worker->db, "PRAGMA cache_size = -2000", NULL);
+  return n_added;
+
+failed:
+  unknot_journal_db_set_error (error, worker->db, rc, UNKNOT_JOURNAL_ACTION_ADD_MANY, self->folder);
+  rollback (worker);
+  if (entries->len > 1000)
+    pragma (worker->db, "PRAGMA cache_size = -2000", NULL);
+  return 0;
+}
+
+/* A file of our own beside the journal, for a copy on its way in or out. */
+static char *
+transfer_path (UnknotJournal *self,
+               const char    *suffix)
+{
+  g_autofree char *name = g_strdup_printf ("journal-transfer-%s.db", suffix);
+
+  return g_build_filename (self->folder, name, NULL);
+}
+
+/* The journal copied with the backup API into a file of its own (which needs no
+ * -wal beside it), then written to @file through GFile's replace, which writes a
+ * new file and renames it over the old one: the file chosen is never half a copy. */
+static void
+worker_back_up_to (UnknotJournal  *self,
+                   GFile          *file,
+                   GError        **error)
+{
+  g_autofree char *partial = transfer_path (self, "out");
+  g_autoptr(GFile) source = g_file_new_for_path (partial);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int rc;
+
+  g_unlink (partial);
+  rc = copy_database (self, self->worker->db, partial);
+  if (rc != SQLITE_OK)
+    {
+      unknot_journal_db_set_error (error, NULL, rc, UNKNOT_JOURNAL_ACTION_BACK_UP, self->folder);
+      g_unlink (partial);
+      return;
+    }
+
+  in = g_file_read (source, NULL, &local_error);
+  if (in != NULL)
+    out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
+  if (out != NULL &&
+      g_output_stream_splice (G_OUTPUT_STREAM (out), G_INPUT_STREAM (in),
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, &local_error) >= 0)
+    g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &local_error);
+  else if (out != NULL)
+    {
+      /* A cancelled close removes the new file and keeps the one that was there. */
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+    }
+  g_unlink (partial);
+
+  if (local_error != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, UNKNOT_JOURNAL_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
+                     ? UNKNOT_JOURNAL_ERROR_NO_SPACE : UNKNOT_JOURNAL_ERROR_IO,
+                   _("The backup could not be written to “%s” (%s). Your journal was not "
+                     "changed. Choose another place, then try again."),
+                   name, local_error->message);
+    }
+}
+
+/* Whether the file at @path is a journal this version can open: not damaged (PRAGMA
+ * quick_check), made by Unknot (a schema version) and not by a newer one. */
+static gboolean
+check_backup (UnknotJournal  *self,
+              const char     *path,
+              GError        **error)
+{
+  g_autofree char *reason = NULL;
+  int version = 0;
+
+  switch (check_file (self, path, TRUE, &version, &reason))
+    {
+    case VERDICT_GOOD:
+      if (version > 0)
+        return TRUE;
+      g_set_error_literal (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_INVALID,
+                           _("This file is not an Unknot journal. Your journal was left as it was. "
+                             "Choose a file made with Back Up Journal."));
+      return FALSE;
+
+    case VERDICT_NEWER:
+      g_set_error_literal (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_NEWER,
+                           _("This backup was made by a newer version of Unknot, which this "
+                             "version cannot read. Your journal was left as it was. Update "
+                             "Unknot, then try again."));
+      return FALSE;
+
+    case VERDICT_DAMAGED:
+      g_set_error (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_DAMAGED,
+                   _("This file is damaged or is not an Unknot journal (%s). Your journal "
+                     "was left as it was. Choose another backup."),
+                   reason ? reason : "?");
+      return FALSE;
+
+    case VERDICT_MISSING:
+    case VERDICT_UNREADABLE:
+    default:
+      g_set_error (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_IO,
+                   _("This file could not be read (%s). Your journal was left as it was."),
+                   reason ? reason : g_strerror (ENOENT));
+      return FALSE;
+    }
+}
+
+/* Copies @file beside the journal and checks the copy. Returns: (nullable): its path */
+static char *
+fetch_backup (UnknotJournal  *self,
+              GFile          *file,
+              const char     *suffix,
+              GError        **error)
+{
+  g_autofree char *path = transfer_path (self, suffix);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_mkdir_with_parents (self->folder, 0700) != 0 ||
+      !g_file_copy (file, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+    {
+      g_set_error (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_IO,
+                   _("This file could not be read (%s). Your journal was left as it was."),
+                   local_error ? local_error->message : g_strerror (errno));
+      g_unlink (path);
+      return NULL;
+    }
+
+  if (!check_backup (self, path, error))
+    {
+      g_unlink (path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
+/* Replaces the journal with a checked copy of @file. The journal in use is moved
+ * aside with its log emptied into it first, as journal.db.before-restore-<time>; the
+ * copy takes its name, and the worker opens it (migrating an older one). Should any
+ * step fail, the journal in use is put back and opened again. */
+static void
+worker_restore (UnknotJournal  *self,
+                Op             *op,
+                GError        **error)
+{
+  g_autofree char *incoming = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autoptr(GError) local_error = NULL;
+  gboolean wal_mode = FALSE;
+  int rc;
+
+  incoming = fetch_backup (self, op->file, "in", error);
+  if (incoming == NULL)
+    return;
+
+  /* Everything in the log goes into the file, so the file alone is the journal. */
+  rc = sqlite3_wal_checkpoint_v2 (self->worker->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      unknot_journal_db_set_error (error, self->worker->db, rc, UNKNOT_JOURNAL_ACTION_RESTORE, self->folder);
+      g_unlink (incoming);
+      return;
+    }
+  g_clear_pointer (&self->worker, worker_free);
+
+  for (guint n = 0; aside == NULL && n < 100; n++)
+    {
+      g_autofree char *candidate = n == 0
+        ? g_strdup_printf ("%s.before-restore-%s", self->path, stamp)
+        : g_strdup_printf ("%s.before-restore-%s-%u", self->path, stamp, n);
+
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+        aside = g_steal_pointer (&candidate);
+    }
+
+  if (aside == NULL || g_rename (self->path, aside) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_READ_ONLY,
+                   _("Your journal could not be moved aside (%s), so the backup was not "
+                     "restored. Your journal was left as it was."),
+                   aside ? g_strerror (saved_errno) : "too many files");
+      g_unlink (incoming);
+      self->worker = open_worker (self, &wal_mode, NULL);
+      return;
+    }
+  /* The log was emptied into the file; what is left of it holds nothing. */
+  g_unlink (wal);
+  g_unlink (shm);
+
+  if (g_rename (incoming, self->path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_rename (aside, self->path);
+      g_set_error (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_IO,
+                   _("The backup could not be put in place (%s). Your journal was left as it was."),
+                   g_strerror (saved_errno));
+      g_unlink (incoming);
+      self->worker = open_worker (self, &wal_mode, NULL);
+      return;
+    }
+
+  self->worker = open_worker (self, &wal_mode, &local_error);
+  if (self->worker == NULL)
+    {
+      /* The backup passed its check but cannot be opened for writing: back as it was. */
+      g_autofree char *refused = g_strconcat (self->path, ".refused", NULL);
+
+      g_rename (self->path, refused);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rename (aside, self->path);
+      g_unlink (refused);
+      self->worker = open_worker (self, &wal_mode, NULL);
+      g_set_error (error, UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_FAILED,
+                   _("The backup could not be opened (%s). Your journal was left as it was."),
+                   local_error->message);
+      return;
+    }
+
+  op->wal = wal_mode;
+  op->kept_aside = g_steal_pointer (&aside);
+}
+
+/* Reads a backup as a restore would, changing nothing. */
+static void
+worker_check_backup (UnknotJournal  *self,
+                     Op             *op,
+                     GError        **error)
+{
+  g_autofree char *path = fetch_backup (self, op->file, "check", error);
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (path == NULL)
+    return;
+
+  db = open_reader (self, path, NULL);
+  if (db != NULL &&
+      sqlite3_prepare_v2 (db, "SELECT count(*) FROM entries", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    op->n_added = (guint) sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&db, sqlite3_close_v2);
+  g_unlink (path);
+}
+
 static gboolean op_done_cb (gpointer data);
 
 static void
@@ -1371,6 +1708,22 @@ worker_func (gpointer data,
 
     case OP_CHECKPOINT:
       worker_checkpoint (self);
+      break;
+
+    case OP_ADD_MANY:
+      op->n_added = worker_add_many (self, op->entries, &op->error);
+      break;
+
+    case OP_BACK_UP_TO:
+      worker_back_up_to (self, op->file, &op->error);
+      break;
+
+    case OP_RESTORE:
+      worker_restore (self, op, &op->error);
+      break;
+
+    case OP_CHECK_BACKUP:
+      worker_check_backup (self, op, &op->error);
       break;
 
     default:
@@ -1634,6 +1987,51 @@ finish_write (UnknotJournal *self,
     }
 }
 
+/* Many entries came in at once: every list reads itself again, and says so once. */
+static void
+finish_add_many (UnknotJournal *self,
+                 Op            *op)
+{
+  unpin (self);
+  if (op->n_added > 0)
+    reload_results (self);
+
+  if (op->error == NULL)
+    maybe_back_up (self);
+
+  if (op->wal_frames >= CHECKPOINT_FRAMES && !self->checkpoint_queued)
+    {
+      self->checkpoint_queued = TRUE;
+      queue_op (self, op_new (self, OP_CHECKPOINT, NULL));
+    }
+}
+
+/* The file under the journal's name is another one: the main connection reads it. */
+static void
+finish_restore (UnknotJournal *self,
+                Op            *op)
+{
+  if (op->error != NULL)
+    {
+      /* The worker may have had to give up on the file it put back. */
+      if (self->worker == NULL && !self->read_only)
+        {
+          self->read_only = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+        }
+      return;
+    }
+
+  self->wal = op->wal;
+  close_read_db (self);
+  open_read_db (self);
+  reload_results (self);
+
+  /* A backup brings its own day. */
+  g_clear_pointer (&self->backup_day, g_free);
+  maybe_back_up (self);
+}
+
 static gboolean
 op_done_cb (gpointer data)
 {
@@ -1669,6 +2067,20 @@ op_done_cb (gpointer data)
       self->checkpoint_queued = FALSE;
       break;
 
+    case OP_ADD_MANY:
+      finish_add_many (self, op);
+      break;
+
+    case OP_BACK_UP_TO:
+      break;
+
+    case OP_RESTORE:
+      finish_restore (self, op);
+      break;
+
+    case OP_CHECK_BACKUP:
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -1676,13 +2088,16 @@ op_done_cb (gpointer data)
   dispatch_next (self);
   update_busy (self);
 
-  if (op->task != NULL && is_write (op->kind))
-    {
-      if (op->error != NULL)
-        g_task_return_error (op->task, g_steal_pointer (&op->error));
-      else
-        g_task_return_pointer (op->task, g_steal_pointer (&op->result), g_object_unref);
-    }
+  if (op->task != NULL && op->error != NULL)
+    g_task_return_error (op->task, g_steal_pointer (&op->error));
+  else if (op->task != NULL && (op->kind == OP_ADD_MANY || op->kind == OP_CHECK_BACKUP))
+    g_task_return_int (op->task, op->n_added);
+  else if (op->task != NULL && op->kind == OP_BACK_UP_TO)
+    g_task_return_boolean (op->task, TRUE);
+  else if (op->task != NULL && op->kind == OP_RESTORE)
+    g_task_return_pointer (op->task, g_steal_pointer (&op->kept_aside), g_free);
+  else if (op->task != NULL && is_write (op->kind))
+    g_task_return_pointer (op->task, g_steal_pointer (&op->result), g_object_unref);
 
   op_free (op);
 
@@ -1731,12 +2146,17 @@ dispatch_next (UnknotJournal *self)
               g_autofree char *lead = NULL;
               UnknotJournalAction action = action_for (op->kind);
 
-              lead = g_strdup_printf ("%s %s",
-                                      action == UNKNOT_JOURNAL_ACTION_ADD ? _("Your entry could not be saved.") :
-                                      action == UNKNOT_JOURNAL_ACTION_UPDATE ? _("Your changes could not be saved.") :
-                                      _("The entry could not be deleted."),
-                                      action == UNKNOT_JOURNAL_ACTION_DELETE ? _("It is still in your journal.")
-                                                                             : _("What you typed is still here."));
+              if (action == UNKNOT_JOURNAL_ACTION_ADD_MANY)
+                lead = g_strdup (_("The entries could not be added."));
+              else if (action == UNKNOT_JOURNAL_ACTION_RESTORE)
+                lead = g_strdup (_("The backup could not be restored."));
+              else
+                lead = g_strdup_printf ("%s %s",
+                                        action == UNKNOT_JOURNAL_ACTION_ADD ? _("Your entry could not be saved.") :
+                                        action == UNKNOT_JOURNAL_ACTION_UPDATE ? _("Your changes could not be saved.") :
+                                        _("The entry could not be deleted."),
+                                        action == UNKNOT_JOURNAL_ACTION_DELETE ? _("It is still in your journal.")
+                                                                               : _("What you typed is still here."));
               fail_op (self, op,
                        g_error_new (UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_READ_ONLY, "%s %s", lead,
                                     self->load_error ? self->load_error->message
@@ -1744,11 +2164,22 @@ dispatch_next (UnknotJournal *self)
               continue;
             }
 
-          pin (self);
+          /* A restore empties the log, which a reader holding its state would stop. */
+          if (op->kind != OP_RESTORE)
+            pin (self);
         }
       else if ((op->kind == OP_BACKUP || op->kind == OP_CHECKPOINT) && self->worker == NULL)
         {
           op_free (op);
+          continue;
+        }
+      else if (op->kind == OP_BACK_UP_TO && self->worker == NULL)
+        {
+          fail_op (self, op,
+                   g_error_new (UNKNOT_JOURNAL_ERROR, UNKNOT_JOURNAL_ERROR_READ_ONLY, "%s %s",
+                                _("The backup could not be made."),
+                                self->load_error ? self->load_error->message
+                                                 : _("Your journal cannot be read.")));
           continue;
         }
 
@@ -2431,6 +2862,221 @@ unknot_journal_delete_finish (UnknotJournal  *self,
                               GError        **error)
 {
   return finish_write_task (self, result, unknot_journal_delete_async, error);
+}
+
+/**
+ * unknot_journal_add_many_async:
+ * @entries: (element-type UnknotJournalEntry): the entries to add
+ *
+ * Adds every entry in one transaction: either all of them are in the journal
+ * afterwards or, after an error, none is. An entry whose id is already in the journal
+ * is left as it is and not counted. Every entry is checked first (see
+ * unknot_journal_entry_validate()); one that fails stops the whole before anything is
+ * written. The lists change once, with one items-changed each, before the callback.
+ */
+void
+unknot_journal_add_many_async (UnknotJournal       *self,
+                               GListModel          *entries,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  guint n;
+  Op *op;
+
+  g_return_if_fail (UNKNOT_IS_JOURNAL (self));
+  g_return_if_fail (G_IS_LIST_MODEL (entries));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, unknot_journal_add_many_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  n = g_list_model_get_n_items (entries);
+  copies = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UnknotJournalEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!unknot_journal_entry_validate (entry, (const char * const *) self->known_regions, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_ptr_array_add (copies, unknot_journal_entry_copy (entry));
+    }
+
+  op = op_new (self, OP_ADD_MANY, g_steal_pointer (&task));
+  op->entries = g_steal_pointer (&copies);
+
+  start_opening (self);
+  queue_op (self, op);
+}
+
+/**
+ * unknot_journal_add_many_finish:
+ * @n_added: (out) (optional): how many entries were added
+ *
+ * Returns: %TRUE, or %FALSE with an error (and nothing added)
+ */
+gboolean
+unknot_journal_add_many_finish (UnknotJournal  *self,
+                                GAsyncResult   *result,
+                                guint          *n_added,
+                                GError        **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_journal_add_many_async, FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = (guint) n;
+  return TRUE;
+}
+
+/**
+ * unknot_journal_back_up_async:
+ * @file: where the backup goes; a file there is replaced only once the backup is whole
+ *
+ * Copies the journal with SQLite's backup API, on the journal's worker, into one file
+ * that Restore From Backup reads.
+ */
+void
+unknot_journal_back_up_async (UnknotJournal       *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (UNKNOT_IS_JOURNAL (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  op = op_new (self, OP_BACK_UP_TO, g_task_new (self, cancellable, callback, user_data));
+  g_task_set_source_tag (op->task, unknot_journal_back_up_async);
+  g_task_set_check_cancellable (op->task, FALSE);
+  op->file = g_object_ref (file);
+
+  start_opening (self);
+  queue_op (self, op);
+}
+
+gboolean
+unknot_journal_back_up_finish (UnknotJournal  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_journal_back_up_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * unknot_journal_check_backup_async:
+ *
+ * Reads @file as Restore would (on the journal's worker), without changing anything:
+ * whether it is an Unknot
+ * journal that is not damaged (PRAGMA quick_check) and not from a newer version, and
+ * how many entries it holds.
+ */
+void
+unknot_journal_check_backup_async (UnknotJournal       *self,
+                                   GFile               *file,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (UNKNOT_IS_JOURNAL (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  op = op_new (self, OP_CHECK_BACKUP, g_task_new (self, cancellable, callback, user_data));
+  g_task_set_source_tag (op->task, unknot_journal_check_backup_async);
+  op->file = g_object_ref (file);
+
+  start_opening (self);
+  queue_op (self, op);
+}
+
+/**
+ * unknot_journal_check_backup_finish:
+ * @n_entries: (out) (optional): how many entries the backup holds
+ *
+ * Returns: %TRUE when the file can be restored, or %FALSE with an error that says why not
+ */
+gboolean
+unknot_journal_check_backup_finish (UnknotJournal  *self,
+                                    GAsyncResult   *result,
+                                    guint          *n_entries,
+                                    GError        **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_journal_check_backup_async, FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (n_entries != NULL)
+    *n_entries = (guint) n;
+  return TRUE;
+}
+
+/**
+ * unknot_journal_restore_async:
+ * @file: a backup made by unknot_journal_back_up_async() (or a daily one)
+ *
+ * Replaces the journal with @file, once it passed the same checks as
+ * unknot_journal_check_backup_async(). The journal in use is kept beside it, as
+ * journal.db.before-restore-<time>; every list reads the restored one and says so.
+ * A file that fails a check changes nothing.
+ */
+void
+unknot_journal_restore_async (UnknotJournal       *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (UNKNOT_IS_JOURNAL (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  op = op_new (self, OP_RESTORE, g_task_new (self, cancellable, callback, user_data));
+  g_task_set_source_tag (op->task, unknot_journal_restore_async);
+  g_task_set_check_cancellable (op->task, FALSE);
+  op->file = g_object_ref (file);
+
+  start_opening (self);
+  queue_op (self, op);
+}
+
+/**
+ * unknot_journal_restore_finish:
+ *
+ * Returns: (transfer full) (nullable): the path where the journal that was replaced
+ *   is kept, or %NULL with an error (and the journal as it was)
+ */
+char *
+unknot_journal_restore_finish (UnknotJournal  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_journal_restore_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* ------------------------------------------------------------------------------------

@@ -81,5 +81,39 @@ void                  unknot_journal_delete_async       (UnknotJournal          
 UnknotJournalEntry   *unknot_journal_delete_finish      (UnknotJournal             *self,
                                                          GAsyncResult              *result,
                                                          GError                   **error);
+void                  unknot_journal_add_many_async     (UnknotJournal             *self,
+                                                         GListModel                *entries,
+                                                         GCancellable              *cancellable,
+                                                         GAsyncReadyCallback        callback,
+                                                         gpointer                   user_data);
+gboolean              unknot_journal_add_many_finish    (UnknotJournal             *self,
+                                                         GAsyncResult              *result,
+                                                         guint                     *n_added,
+                                                         GError                   **error);
+void                  unknot_journal_back_up_async      (UnknotJournal             *self,
+                                                         GFile                     *file,
+                                                         GCancellable              *cancellable,
+                                                         GAsyncReadyCallback        callback,
+                                                         gpointer                   user_data);
+gboolean              unknot_journal_back_up_finish     (UnknotJournal             *self,
+                                                         GAsyncResult              *result,
+                                                         GError                   **error);
+void                  unknot_journal_check_backup_async (UnknotJournal             *self,
+                                                         GFile                     *file,
+                                                         GCancellable              *cancellable,
+                                                         GAsyncReadyCallback        callback,
+                                                         gpointer                   user_data);
+gboolean              unknot_journal_check_backup_finish (UnknotJournal            *self,
+                                                         GAsyncResult              *result,
+                                                         guint                     *n_entries,
+                                                         GError                   **error);
+void                  unknot_journal_restore_async      (UnknotJournal             *self,
+                                                         GFile                     *file,
+                                                         GCancellable              *cancellable,
+                                                         GAsyncReadyCallback        callback,
+                                                         gpointer                   user_data);
+char                 *unknot_journal_restore_finish     (UnknotJournal             *self,
+                                                         GAsyncResult              *result,
+                                                         GError                   **error);
 
 G_END_DECLS
