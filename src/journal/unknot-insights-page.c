@@ -44,6 +44,7 @@ struct _UnknotInsightsPage
   AdwStatusPage       *empty_status;
   AdwToggleGroup      *range_group;
   AdwComboRow         *region_row;
+  GtkBox              *chart_card;
   UnknotTrendChart    *chart;
   GtkLabel            *day_label;
   GtkLabel            *summary_label;
@@ -529,7 +530,6 @@ unknot_insights_page_class_init (UnknotInsightsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UNKNOT_TYPE_HOLD_INDICATOR);
-  g_type_ensure (UNKNOT_TYPE_TREND_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/unknot-insights-page.ui");
@@ -537,7 +537,7 @@ unknot_insights_page_class_init (UnknotInsightsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotInsightsPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, UnknotInsightsPage, range_group);
   gtk_widget_class_bind_template_child (widget_class, UnknotInsightsPage, region_row);
-  gtk_widget_class_bind_template_child (widget_class, UnknotInsightsPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, UnknotInsightsPage, chart_card);
   gtk_widget_class_bind_template_child (widget_class, UnknotInsightsPage, day_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotInsightsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotInsightsPage, by_group);
@@ -552,6 +552,15 @@ static void
 unknot_insights_page_init (UnknotInsightsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Made here, not in the template, which gtk4-builder-tool validates without it. */
+  self->chart = UNKNOT_TREND_CHART (unknot_trend_chart_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->chart), "trend-chart");
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 220);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chart),
+                               _("Point at a day, or use the arrow keys, to see its values"));
+  gtk_box_append (self->chart_card, GTK_WIDGET (self->chart));
 }
 
 /**

@@ -45,6 +45,7 @@ struct _UnknotTrendChart
   int        selected_day;
   char      *summary;
   char      *selection_text;
+  double     pointer_x, pointer_y;  /* where the pointer last was; NAN when outside */
 
   /* Never drawn: their CSS nodes carry the colours. */
   GtkWidget *before_node;
@@ -306,7 +307,7 @@ append_relief (GtkSnapshot    *snapshot,
 {
   g_autoptr(GskPathBuilder) builder = gsk_path_builder_new ();
   g_autoptr(GskPath) path = NULL;
-  float half = MAX (2.0f, (g->right - g->left) / MAX (g->n_days, 1) / 4.0f);
+  float half = CLAMP ((g->right - g->left) / MAX (g->n_days, 1) / 4.0f, 1.5f, DOT_RADIUS);
   gboolean any = FALSE;
   guint i = 0;
 
@@ -379,7 +380,7 @@ format_axis_date (guint julian,
   when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                 g_date_get_day (&date), 12, 0, 0);
   /* Translators: a date under the trend chart, strftime () style: “3 Nov” */
-  return g_date_time_format (when, n_days > 400 ? _("%b %Y") : _("%e %b"));
+  return g_date_time_format (when, n_days > 400 ? _("%b %Y") : _("%-d %b"));
 }
 
 /* The whole drawing; @selected (yyyymmdd, 0 for none) gets a marker. */
@@ -539,7 +540,7 @@ describe_day (const UnknotJournalStatsDay *day)
   g_autoptr(GDateTime) when = g_date_time_new_local (day->day / 10000, (day->day / 100) % 100,
                                                      day->day % 100, 12, 0, 0);
   /* Translators: a day on the trend chart, strftime () style: “Tuesday 3 November” */
-  g_autofree char *date = g_date_time_format (when, _("%A %e %B"));
+  g_autofree char *date = g_date_time_format (when, _("%A %-d %B"));
   g_autofree char *before = g_strdup_printf ("%.1f", day->pain_before);
   g_autofree char *after = NULL;
 
@@ -676,7 +677,20 @@ on_motion_cb (GtkEventControllerMotion *controller,
               double                    y,
               UnknotTrendChart         *self)
 {
+  /* A pointer that did not move (the window's own motion events after a key, or a
+   * warp to where it was) leaves the day the keys chose. */
+  if (x == self->pointer_x && y == self->pointer_y)
+    return;
+  self->pointer_x = x;
+  self->pointer_y = y;
   select_day (self, day_near (self, x));
+}
+
+static void
+on_leave_cb (GtkEventControllerMotion *controller,
+             UnknotTrendChart         *self)
+{
+  self->pointer_x = self->pointer_y = NAN;
 }
 
 static void
@@ -906,6 +920,7 @@ unknot_trend_chart_init (UnknotTrendChart *self)
   self->relief_node = add_colour_node (self, "relief");
   self->grid_node = add_colour_node (self, "grid");
 
+  self->pointer_x = self->pointer_y = NAN;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -913,7 +928,9 @@ unknot_trend_chart_init (UnknotTrendChart *self)
                                   -1);
 
   controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (controller, "motion", G_CALLBACK (on_motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   click = gtk_gesture_click_new ();
