@@ -440,12 +440,17 @@ draw_chart (GtkSnapshot                   *snapshot,
 
   /* Dates: as many as fit, never closer than a label's width, first and last. */
   {
-    g_autofree char *sample = format_axis_date (g.first, g.n_days);
-    int sample_width, sample_height;
-    float plot = g.right - g.left;
+    g_autofree char *first_text = format_axis_date (g.first, g.n_days);
+    g_autofree char *last_text = format_axis_date (g.first + g.n_days - 1, g.n_days);
+    int first_width, last_width, text_height;
+    float plot = g.right - g.left, widest;
 
-    measure_text (context, sample, &sample_width, &sample_height);
-    n_labels = (guint) MAX (1.0f, floorf (plot / MAX (MIN_LABEL_PX, sample_width + 16.0f))) + 1;
+    /* The first label starts at the left edge and the last ends at the right one, so
+     * each label needs its own width and a gap on either side. */
+    measure_text (context, first_text, &first_width, &text_height);
+    measure_text (context, last_text, &last_width, &text_height);
+    widest = MAX (first_width, last_width) * 1.2f + 24.0f;
+    n_labels = (guint) MAX (2.0f, floorf (plot / MAX (MIN_LABEL_PX, widest)));
     n_labels = MIN (n_labels, g.n_days);
     n_ticks = n_labels;
     for (guint i = 0; i < n_ticks; i++)
