@@ -47,6 +47,12 @@ struct _UnknotTrendChart
   char      *selection_text;
   double     pointer_x, pointer_y;  /* where the pointer last was; NAN when outside */
 
+  /* The drawing but for the selection, rendered once at the device's pixels: a
+   * frame that only moves the selection (a hover) draws this and the marker. */
+  GdkTexture *cache;
+  int         cache_width, cache_height, cache_scale;
+  UnknotTrendChartColours cache_colours;
+
   /* Never drawn: their CSS nodes carry the colours. */
   GtkWidget *before_node;
   GtkWidget *after_node;
@@ -383,7 +389,7 @@ format_axis_date (guint julian,
   return g_date_time_format (when, n_days > 400 ? _("%b %Y") : _("%-d %b"));
 }
 
-/* The whole drawing; @selected (yyyymmdd, 0 for none) gets a marker. */
+/* The whole drawing, but for a selected day. */
 static void
 draw_chart (GtkSnapshot                   *snapshot,
             PangoContext                  *context,
@@ -392,8 +398,7 @@ draw_chart (GtkSnapshot                   *snapshot,
             GDateTime                     *until,
             float                          width,
             float                          height,
-            const UnknotTrendChartColours *colours,
-            int                            selected)
+            const UnknotTrendChartColours *colours)
 {
   g_autoptr(GArray) none = NULL;
   Geometry g;
@@ -467,6 +472,32 @@ draw_chart (GtkSnapshot                   *snapshot,
 
   append_relief (snapshot, &g, days, &colours->relief);
 
+  {
+    gboolean dots = (g.right - g.left) / MAX (g.n_days, 1) >= 4 * DOT_RADIUS;
+
+    append_line (snapshot, &g, days, FALSE, dots, &colours->before);
+    append_line (snapshot, &g, days, TRUE, dots, &colours->after);
+  }
+}
+
+/* The selected day, over the drawing: a line down the chart and a ring on each value. */
+static void
+draw_selection (GtkSnapshot                   *snapshot,
+                PangoContext                  *context,
+                GArray                        *days,
+                GDateTime                     *since,
+                GDateTime                     *until,
+                float                          width,
+                float                          height,
+                const UnknotTrendChartColours *colours,
+                int                            selected)
+{
+  Geometry g;
+
+  if (selected == 0 || days == NULL ||
+      !compute_geometry (context, days, since, until, width, height, &g))
+    return;
+
   if (selected != 0)
     {
       guint julian = julian_of (selected);
@@ -484,13 +515,6 @@ draw_chart (GtkSnapshot                   *snapshot,
           gtk_snapshot_append_stroke (snapshot, path, stroke, &colours->text);
         }
     }
-
-  {
-    gboolean dots = (g.right - g.left) / MAX (g.n_days, 1) >= 4 * DOT_RADIUS;
-
-    append_line (snapshot, &g, days, FALSE, dots, &colours->before);
-    append_line (snapshot, &g, days, TRUE, dots, &colours->after);
-  }
 
   if (selected != 0)
     {
@@ -760,10 +784,43 @@ unknot_trend_chart_snapshot (GtkWidget   *widget,
   UnknotTrendChart *self = UNKNOT_TREND_CHART (widget);
   UnknotTrendChartColours colours;
 
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+
   get_colours (self, &colours);
-  draw_chart (snapshot, gtk_widget_get_pango_context (widget), self->days, self->since, self->until,
-              gtk_widget_get_width (widget), gtk_widget_get_height (widget), &colours,
-              self->selected_day);
+
+  if (self->cache != NULL &&
+      (self->cache_width != width || self->cache_height != height || self->cache_scale != scale ||
+       memcmp (&self->cache_colours, &colours, sizeof colours) != 0))
+    g_clear_object (&self->cache);
+
+  if (self->cache == NULL && renderer != NULL && gsk_renderer_is_realized (renderer))
+    {
+      GtkSnapshot *drawing = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+
+      gtk_snapshot_scale (drawing, scale, scale);
+      draw_chart (drawing, gtk_widget_get_pango_context (widget), self->days, self->since, self->until,
+                  width, height, &colours);
+      node = gtk_snapshot_free_to_node (drawing);
+      if (node != NULL)
+        self->cache = gsk_renderer_render_texture (renderer, node,
+                                                   &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
+      self->cache_width = width;
+      self->cache_height = height;
+      self->cache_scale = scale;
+      self->cache_colours = colours;
+    }
+
+  if (self->cache != NULL)
+    gtk_snapshot_append_texture (snapshot, self->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  else
+    draw_chart (snapshot, gtk_widget_get_pango_context (widget), self->days, self->since, self->until,
+                width, height, &colours);
+  draw_selection (snapshot, gtk_widget_get_pango_context (widget), self->days, self->since, self->until,
+                  width, height, &colours, self->selected_day);
 
   if (gtk_widget_has_visible_focus (widget))
     {
@@ -778,6 +835,19 @@ unknot_trend_chart_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 2, 2, 2, 2 },
                                   (GdkRGBA[4]) { focus, focus, focus, focus });
     }
+}
+
+static void
+unknot_trend_chart_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  UnknotTrendChart *self = UNKNOT_TREND_CHART (widget);
+
+  GTK_WIDGET_CLASS (unknot_trend_chart_parent_class)->css_changed (widget, change);
+
+  /* The colours, or the font of the labels, may have changed. */
+  g_clear_object (&self->cache);
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -821,6 +891,7 @@ unknot_trend_chart_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->before_node = self->after_node = self->relief_node = self->grid_node = NULL;
+  g_clear_object (&self->cache);
 
   G_OBJECT_CLASS (unknot_trend_chart_parent_class)->dispose (object);
 }
@@ -874,6 +945,7 @@ unknot_trend_chart_class_init (UnknotTrendChartClass *klass)
 
   widget_class->snapshot = unknot_trend_chart_snapshot;
   widget_class->measure = unknot_trend_chart_measure;
+  widget_class->css_changed = unknot_trend_chart_css_changed;
   widget_class->size_allocate = unknot_trend_chart_size_allocate;
 
   /**
@@ -990,6 +1062,7 @@ unknot_trend_chart_set_days (UnknotTrendChart *self,
   self->days = days;
   set_datetime (&self->since, since);
   set_datetime (&self->until, until);
+  g_clear_object (&self->cache);
 
   selected = self->selected_day;
   self->selected_day = -1;
@@ -1130,5 +1203,5 @@ unknot_trend_chart_draw (GtkSnapshot                   *snapshot,
                          float                          height,
                          const UnknotTrendChartColours *colours)
 {
-  draw_chart (snapshot, context, days, since, until, width, height, colours, 0);
+  draw_chart (snapshot, context, days, since, until, width, height, colours);
 }
