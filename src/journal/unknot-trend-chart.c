@@ -34,6 +34,7 @@
 #define LINE_WIDTH   2.5f
 #define DOT_RADIUS   3.5f
 #define MIN_LABEL_PX 72.0f
+#define SEGMENTS_PER_STROKE 16
 
 struct _UnknotTrendChart
 {
@@ -244,7 +245,8 @@ append_line (GtkSnapshot    *snapshot,
   g_autoptr(GskPathBuilder) points = gsk_path_builder_new ();
   g_autoptr(GskPath) path = NULL;
   g_autoptr(GskStroke) stroke = gsk_stroke_new (LINE_WIDTH);
-  guint previous = 0;
+  guint previous = 0, n_segments = 0;
+  float previous_x = 0, previous_y = 0;
   gboolean any_line = FALSE, any_point = FALSE;
 
   gsk_stroke_set_line_join (stroke, GSK_LINE_JOIN_ROUND);
@@ -274,13 +276,28 @@ append_line (GtkSnapshot    *snapshot,
                          !isnan (after ? next->pain_after : next->pain_before);
         }
 
+      /* A software renderer strokes a long zigzag in time that grows faster than its
+       * length (every crossing of its edges counts): a year is stroked in pieces. */
+      if (joined_before && n_segments >= SEGMENTS_PER_STROKE)
+        {
+          path = gsk_path_builder_free_to_path (g_steal_pointer (&lines));
+          gtk_snapshot_append_stroke (snapshot, path, stroke, color);
+          g_clear_pointer (&path, gsk_path_unref);
+          lines = gsk_path_builder_new ();
+          gsk_path_builder_move_to (lines, previous_x, previous_y);
+          n_segments = 0;
+        }
+
       if (joined_before)
         {
           gsk_path_builder_line_to (lines, x, y);
           any_line = TRUE;
+          n_segments++;
         }
       else
         gsk_path_builder_move_to (lines, x, y);
+      previous_x = x;
+      previous_y = y;
 
       if (dots || (!joined_before && !joined_after))
         {
