@@ -478,6 +478,39 @@ test_empty_then_follows (void)
   fixture_clear (&fixture);
 }
 
+static guint
+n_insights_pages (GtkWindow *window)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  unknot_test_collect (GTK_WIDGET (window), UNKNOT_TYPE_INSIGHTS_PAGE, pages);
+  return pages->len;
+}
+
+/* The main menu's "What Helps Me", twice: the page is on the trail once. */
+static void
+test_main_menu (void)
+{
+  Fixture fixture;
+  GtkWidget *menu_button;
+
+  fixture_init (&fixture);
+  add_session (fixture.journal, 1, "rhomboids-left", 6, 3, TECHNIQUE_A, TOOL_A);
+  for (int i = 0; i < 2; i++)
+    {
+      menu_button = unknot_test_find_by_id (GTK_WIDGET (fixture.window), "primary_menu_button");
+      g_assert_nonnull (menu_button);
+      click_middle (menu_button);
+      click_text (menu_button, "What Helps Me");
+      fixture.page = unknot_test_wait_for_page (fixture.window, "insights");
+      wait_for_label (&fixture, "summary_label",
+                      "Over the last 2 weeks your pain before a session averaged 6.0, and 3.0 after it; 1 session.");
+      g_assert_cmpuint (n_insights_pages (fixture.window), ==, 1);
+    }
+
+  fixture_clear (&fixture);
+}
+
 /* Ninety days of sessions, as a person might log them, for the README's picture and
  * to look at: light, dark, high contrast and 360 px wide. */
 static void
@@ -546,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/insights-page/ranking", test_ranking);
   g_test_add_func ("/insights-page/range-and-region", test_range_and_region);
   g_test_add_func ("/insights-page/empty-then-follows", test_empty_then_follows);
+  g_test_add_func ("/insights-page/main-menu", test_main_menu);
   g_test_add_func ("/insights-page/pictures", test_pictures);
 
   return g_test_run ();
