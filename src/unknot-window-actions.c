@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "journal/unknot-entry-editor.h"
+#include "journal/unknot-insights-page.h"
 #include "journal/unknot-journal-page.h"
 #include "pages/unknot-region-page.h"
 #include "pages/unknot-technique-page.h"
@@ -232,6 +233,35 @@ show_journal_region_action (GtkWidget  *widget,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+static gboolean
+is_insights_page (AdwNavigationPage *page,
+                  gpointer           data)
+{
+  return UNKNOT_IS_INSIGHTS_PAGE (page);
+}
+
+/* "What Helps Me" on top of the trail, from the journal or the main menu; an earlier
+ * one leaves the trail, so that it is there once. */
+static void
+show_insights_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->content_view);
+
+  if (UNKNOT_IS_INSIGHTS_PAGE (visible))
+    {
+      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+      return;
+    }
+
+  _unknot_window_show_page_instead (self,
+                                    ADW_NAVIGATION_PAGE (unknot_insights_page_new (self->journal, self->catalog,
+                                                                                   self->settings, self->hold)),
+                                    is_insights_page, NULL);
+}
+
 /**
  * unknot_window_log_entry:
  * @entry: what the editor starts from: a new entry (perhaps pre-filled from a
@@ -297,6 +327,7 @@ _unknot_window_class_actions_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-journal-region", "(ss)",
                                    show_journal_region_action);
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_pain_action);
+  gtk_widget_class_install_action (widget_class, "win.show-insights", NULL, show_insights_action);
   gtk_widget_class_install_action (widget_class, "win.edit-entry", "s", edit_entry_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -2,25 +2,916 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * NOT FINISHED: the interface only, so that the report and the trends page can be
- * written at the same time; it draws nothing yet.
+ * The pain over time: one point per local day, a line for the day's pain before a
+ * session and one for the pain after it, and the relief between them shaded. A day
+ * without entries is a gap in both lines, never a zero; a day whose entries noted no
+ * pain after breaks only the line of the pain after. The 0–10 axis is on the left,
+ * dates below, fewer of them when the chart is narrow.
+ *
+ * unknot_trend_chart_draw () draws it into any GtkSnapshot (the printed report uses
+ * it); the widget calls it from its snapshot with colours from its style: its CSS
+ * node "trendchart" has a child node per colour ("before", "after", "relief", "grid"),
+ * never drawn, whose color the stylesheet sets for light, dark and high contrast.
+ *
+ * Pointing at a day, or moving to it with Left, Right, Home and End, selects it; the
+ * selected day's values are in :selection-text and in the accessible description,
+ * after the summary the page gives with unknot_trend_chart_set_summary ().
  */
 
-#define G_LOG_DOMAIN "Unknot"
+#define G_LOG_DOMAIN "unknot-trend-chart"
 
 #include "config.h"
 
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "unknot-journal-stats.h"
 #include "unknot-trend-chart.h"
+
+#define PAD          6.0f
+#define TICK_GAP     6.0f
+#define LINE_WIDTH   2.5f
+#define DOT_RADIUS   3.5f
+#define MIN_LABEL_PX 72.0f
+#define SEGMENTS_PER_STROKE 16
 
 struct _UnknotTrendChart
 {
   GtkWidget  parent_instance;
 
   GArray    *days;
+  GDateTime *since;
+  GDateTime *until;
   int        selected_day;
+  char      *summary;
+  char      *selection_text;
+  double     pointer_x, pointer_y;  /* where the pointer last was; NAN when outside */
+
+  /* The drawing but for the selection, rendered once at the device's pixels: a
+   * frame that only moves the selection (a hover) draws this and the marker. */
+  GdkTexture *cache;
+  int         cache_width, cache_height, cache_scale;
+  UnknotTrendChartColours cache_colours;
+
+  /* Never drawn: their CSS nodes carry the colours. */
+  GtkWidget *before_node;
+  GtkWidget *after_node;
+  GtkWidget *relief_node;
+  GtkWidget *grid_node;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotTrendChart, unknot_trend_chart, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_DAY,
+  PROP_SELECTION_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Where things are: shared by the drawing and by the pointer. */
+typedef struct {
+  float  left, top, right, bottom;  /* the plot area */
+  guint  first;                     /* the Julian day at the left edge */
+  guint  n_days;                    /* days from the left edge to the right one */
+} Geometry;
+
+static guint
+julian_of (int yyyymmdd)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, yyyymmdd % 100, (yyyymmdd / 100) % 100, yyyymmdd / 10000);
+  if (!g_date_valid (&date))
+    return 0;
+  return g_date_get_julian (&date);
+}
+
+static guint
+julian_of_datetime (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  int y, m, d;
+
+  g_date_time_get_ymd (local, &y, &m, &d);
+  return julian_of (y * 10000 + m * 100 + d);
+}
+
+static const UnknotJournalStatsDay *
+day_at (GArray *days,
+        guint   i)
+{
+  return &g_array_index (days, UnknotJournalStatsDay, i);
+}
+
+/* The days shown: from @since (or the first day with entries) to the day before
+ * @until (or the last day with entries). FALSE when there is nothing to show. */
+static gboolean
+day_span (GArray    *days,
+          GDateTime *since,
+          GDateTime *until,
+          guint     *first,
+          guint     *last)
+{
+  guint n = days != NULL ? days->len : 0;
+
+  *first = since != NULL ? julian_of_datetime (since) : (n > 0 ? julian_of (day_at (days, 0)->day) : 0);
+  if (until != NULL)
+    {
+      g_autoptr(GDateTime) before_until = g_date_time_add_seconds (until, -1);
+
+      *last = julian_of_datetime (before_until);
+    }
+  else
+    *last = n > 0 ? julian_of (day_at (days, n - 1)->day) : *first;
+
+  if (*first == 0 || *last < *first)
+    return FALSE;
+  return TRUE;
+}
+
+static PangoLayout *
+make_layout (PangoContext *context,
+             const char   *text)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+
+  /* A little smaller than the text around it, with figures of one width. */
+  if (font != NULL)
+    {
+      int size = pango_font_description_get_size (font);
+
+      if (size > 0)
+        pango_font_description_set_size (font, size * 9 / 10);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static void
+measure_text (PangoContext *context,
+              const char   *text,
+              int          *width,
+              int          *height)
+{
+  g_autoptr(PangoLayout) layout = make_layout (context, text);
+
+  pango_layout_get_pixel_size (layout, width, height);
+}
+
+static gboolean
+compute_geometry (PangoContext *context,
+                  GArray       *days,
+                  GDateTime    *since,
+                  GDateTime    *until,
+                  float         width,
+                  float         height,
+                  Geometry     *geometry)
+{
+  guint first, last;
+  int label_width, label_height;
+
+  memset (geometry, 0, sizeof *geometry);
+  measure_text (context, "10", &label_width, &label_height);
+  geometry->left = PAD + label_width + TICK_GAP;
+  geometry->top = PAD + label_height / 2.0f;
+  geometry->right = width - PAD - label_width / 2.0f;
+  geometry->bottom = height - PAD - label_height - TICK_GAP;
+
+  if (!day_span (days, since, until, &first, &last))
+    return FALSE;
+  geometry->first = first;
+  geometry->n_days = last - first + 1;
+  return geometry->right > geometry->left && geometry->bottom > geometry->top;
+}
+
+static float
+x_of (const Geometry *g,
+      guint           julian)
+{
+  float plot = g->right - g->left;
+
+  if (g->n_days <= 1)
+    return g->left + plot / 2.0f;
+  return g->left + plot * (float) (julian - g->first) / (float) (g->n_days - 1);
+}
+
+static float
+y_of (const Geometry *g,
+      double          pain)
+{
+  return g->bottom - (g->bottom - g->top) * (float) CLAMP (pain, 0.0, 10.0) / 10.0f;
+}
+
+static void
+append_text (GtkSnapshot   *snapshot,
+             PangoContext  *context,
+             const char    *text,
+             float          x,
+             float          y,
+             float          xalign,
+             float          yalign,
+             const GdkRGBA *color)
+{
+  g_autoptr(PangoLayout) layout = make_layout (context, text);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf (x - w * xalign), roundf (y - h * yalign)));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* A line through the days' values, broken wherever a day is missing (or, for the
+ * pain after, noted no pain after). A point with no neighbour gets a dot, so that a
+ * lone day shows. */
+static void
+append_line (GtkSnapshot    *snapshot,
+             const Geometry *g,
+             GArray         *days,
+             gboolean        after,
+             gboolean        dots,
+             const GdkRGBA  *color)
+{
+  g_autoptr(GskPathBuilder) lines = gsk_path_builder_new ();
+  g_autoptr(GskPathBuilder) points = gsk_path_builder_new ();
+  g_autoptr(GskPath) path = NULL;
+  g_autoptr(GskStroke) stroke = gsk_stroke_new (LINE_WIDTH);
+  guint previous = 0, n_segments = 0;
+  float previous_x = 0, previous_y = 0;
+  gboolean any_line = FALSE, any_point = FALSE;
+
+  gsk_stroke_set_line_join (stroke, GSK_LINE_JOIN_ROUND);
+  gsk_stroke_set_line_cap (stroke, GSK_LINE_CAP_ROUND);
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const UnknotJournalStatsDay *day = day_at (days, i);
+      double value = after ? day->pain_after : day->pain_before;
+      guint julian = julian_of (day->day);
+      gboolean joined_before, joined_after = FALSE;
+      float x, y;
+
+      if (julian < g->first || julian >= g->first + g->n_days || isnan (value))
+        {
+          previous = 0;
+          continue;
+        }
+      x = x_of (g, julian);
+      y = y_of (g, value);
+      joined_before = previous != 0 && julian == previous + 1;
+      if (i + 1 < days->len)
+        {
+          const UnknotJournalStatsDay *next = day_at (days, i + 1);
+
+          joined_after = julian_of (next->day) == julian + 1 &&
+                         !isnan (after ? next->pain_after : next->pain_before);
+        }
+
+      /* A software renderer strokes a long zigzag in time that grows faster than its
+       * length (every crossing of its edges counts): a year is stroked in pieces. */
+      if (joined_before && n_segments >= SEGMENTS_PER_STROKE)
+        {
+          path = gsk_path_builder_free_to_path (g_steal_pointer (&lines));
+          gtk_snapshot_append_stroke (snapshot, path, stroke, color);
+          g_clear_pointer (&path, gsk_path_unref);
+          lines = gsk_path_builder_new ();
+          gsk_path_builder_move_to (lines, previous_x, previous_y);
+          n_segments = 0;
+        }
+
+      if (joined_before)
+        {
+          gsk_path_builder_line_to (lines, x, y);
+          any_line = TRUE;
+          n_segments++;
+        }
+      else
+        gsk_path_builder_move_to (lines, x, y);
+      previous_x = x;
+      previous_y = y;
+
+      if (dots || (!joined_before && !joined_after))
+        {
+          gsk_path_builder_add_circle (points, &GRAPHENE_POINT_INIT (x, y), DOT_RADIUS);
+          any_point = TRUE;
+        }
+      previous = julian;
+    }
+
+  if (any_line)
+    {
+      path = gsk_path_builder_free_to_path (g_steal_pointer (&lines));
+      gtk_snapshot_append_stroke (snapshot, path, stroke, color);
+      g_clear_pointer (&path, gsk_path_unref);
+    }
+  if (any_point)
+    {
+      path = gsk_path_builder_free_to_path (g_steal_pointer (&points));
+      gtk_snapshot_append_fill (snapshot, path, GSK_FILL_RULE_WINDING, color);
+    }
+}
+
+/* The area between the two lines, over each run of days that noted both. A run of
+ * one day is a bar between the two points. */
+static void
+append_relief (GtkSnapshot    *snapshot,
+               const Geometry *g,
+               GArray         *days,
+               const GdkRGBA  *color)
+{
+  g_autoptr(GskPathBuilder) builder = gsk_path_builder_new ();
+  g_autoptr(GskPath) path = NULL;
+  float half = CLAMP ((g->right - g->left) / MAX (g->n_days, 1) / 4.0f, 1.5f, DOT_RADIUS);
+  gboolean any = FALSE;
+  guint i = 0;
+
+  while (i < days->len)
+    {
+      guint start = i, end;
+
+      if (isnan (day_at (days, i)->pain_after) ||
+          julian_of (day_at (days, i)->day) < g->first ||
+          julian_of (day_at (days, i)->day) >= g->first + g->n_days)
+        {
+          i++;
+          continue;
+        }
+      end = i;
+      while (end + 1 < days->len &&
+             !isnan (day_at (days, end + 1)->pain_after) &&
+             julian_of (day_at (days, end + 1)->day) == julian_of (day_at (days, end)->day) + 1 &&
+             julian_of (day_at (days, end + 1)->day) < g->first + g->n_days)
+        end++;
+
+      if (start == end)
+        {
+          const UnknotJournalStatsDay *day = day_at (days, start);
+          float x = x_of (g, julian_of (day->day));
+          float y1 = y_of (g, day->pain_before), y2 = y_of (g, day->pain_after);
+
+          gsk_path_builder_add_rect (builder, &GRAPHENE_RECT_INIT (x - half, MIN (y1, y2),
+                                                                2 * half, fabsf (y1 - y2)));
+        }
+      else
+        {
+          for (guint k = start; k <= end; k++)
+            {
+              const UnknotJournalStatsDay *day = day_at (days, k);
+              float x = x_of (g, julian_of (day->day)), y = y_of (g, day->pain_before);
+
+              if (k == start)
+                gsk_path_builder_move_to (builder, x, y);
+              else
+                gsk_path_builder_line_to (builder, x, y);
+            }
+          for (guint k = end + 1; k-- > start;)
+            {
+              const UnknotJournalStatsDay *day = day_at (days, k);
+
+              gsk_path_builder_line_to (builder, x_of (g, julian_of (day->day)), y_of (g, day->pain_after));
+            }
+          gsk_path_builder_close (builder);
+        }
+      any = TRUE;
+      i = end + 1;
+    }
+
+  if (!any)
+    return;
+  path = gsk_path_builder_free_to_path (g_steal_pointer (&builder));
+  gtk_snapshot_append_fill (snapshot, path, GSK_FILL_RULE_WINDING, color);
+}
+
+static char *
+format_axis_date (guint julian,
+                  guint n_days)
+{
+  GDate date;
+  g_autoptr(GDateTime) when = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date), 12, 0, 0);
+  /* Translators: a date under the trend chart, strftime () style: “3 Nov” */
+  return g_date_time_format (when, n_days > 400 ? _("%b %Y") : _("%-d %b"));
+}
+
+/* The whole drawing, but for a selected day. */
+static void
+draw_chart (GtkSnapshot                   *snapshot,
+            PangoContext                  *context,
+            GArray                        *days,
+            GDateTime                     *since,
+            GDateTime                     *until,
+            float                          width,
+            float                          height,
+            const UnknotTrendChartColours *colours)
+{
+  g_autoptr(GArray) none = NULL;
+  Geometry g;
+  gboolean has_span;
+  guint n_ticks, n_labels, step;
+  int label_width, label_height;
+
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+  g_return_if_fail (colours != NULL);
+
+  if (days == NULL)
+    days = none = g_array_new (FALSE, FALSE, sizeof (UnknotJournalStatsDay));
+
+  has_span = compute_geometry (context, days, since, until, width, height, &g);
+  if (g.right <= g.left || g.bottom <= g.top)
+    return;
+
+  /* The 0–10 axis: a line every 2 points, a label every 2, or 5 when short. */
+  measure_text (context, "10", &label_width, &label_height);
+  step = (g.bottom - g.top) / 5.0f < label_height * 1.2f ? 5 : 2;
+  {
+    g_autoptr(GskPathBuilder) builder = gsk_path_builder_new ();
+    g_autoptr(GskPath) path = NULL;
+    g_autoptr(GskStroke) stroke = gsk_stroke_new (1.0f);
+
+    for (guint v = 0; v <= 10; v += step)
+      {
+        /* On a device pixel's middle, at scale 1 and 2 alike. */
+        float y = floorf (y_of (&g, v)) + 0.5f;
+        char text[4];
+
+        gsk_path_builder_move_to (builder, g.left, y);
+        gsk_path_builder_line_to (builder, g.right, y);
+        g_snprintf (text, sizeof text, "%u", v);
+        append_text (snapshot, context, text, g.left - TICK_GAP, y, 1.0f, 0.5f, &colours->text);
+      }
+    path = gsk_path_builder_free_to_path (g_steal_pointer (&builder));
+    gtk_snapshot_append_stroke (snapshot, path, stroke, &colours->grid);
+  }
+
+  if (!has_span)
+    return;
+
+  /* Dates: as many as fit, never closer than a label's width, first and last. */
+  {
+    g_autofree char *first_text = format_axis_date (g.first, g.n_days);
+    g_autofree char *last_text = format_axis_date (g.first + g.n_days - 1, g.n_days);
+    int first_width, last_width, text_height;
+    float plot = g.right - g.left, widest;
+
+    /* The first label starts at the left edge and the last ends at the right one, so
+     * each label needs its own width and a gap on either side. */
+    measure_text (context, first_text, &first_width, &text_height);
+    measure_text (context, last_text, &last_width, &text_height);
+    widest = MAX (first_width, last_width) * 1.2f + 24.0f;
+    n_labels = (guint) MAX (2.0f, floorf (plot / MAX (MIN_LABEL_PX, widest)));
+    n_labels = MIN (n_labels, g.n_days);
+    n_ticks = n_labels;
+    for (guint i = 0; i < n_ticks; i++)
+      {
+        guint offset = n_ticks == 1 ? 0 : (guint) roundf ((float) (g.n_days - 1) * i / (n_ticks - 1));
+        g_autofree char *text = format_axis_date (g.first + offset, g.n_days);
+        float x = x_of (&g, g.first + offset);
+        float xalign = n_ticks == 1 ? 0.5f : (i == 0 ? 0.0f : (i + 1 == n_ticks ? 1.0f : 0.5f));
+
+        append_text (snapshot, context, g_strstrip (text), x, g.bottom + TICK_GAP, xalign, 0.0f,
+                     &colours->text);
+      }
+  }
+
+  append_relief (snapshot, &g, days, &colours->relief);
+
+  {
+    gboolean dots = (g.right - g.left) / MAX (g.n_days, 1) >= 4 * DOT_RADIUS;
+
+    append_line (snapshot, &g, days, FALSE, dots, &colours->before);
+    append_line (snapshot, &g, days, TRUE, dots, &colours->after);
+  }
+}
+
+/* The selected day, over the drawing: a line down the chart and a ring on each value. */
+static void
+draw_selection (GtkSnapshot                   *snapshot,
+                PangoContext                  *context,
+                GArray                        *days,
+                GDateTime                     *since,
+                GDateTime                     *until,
+                float                          width,
+                float                          height,
+                const UnknotTrendChartColours *colours,
+                int                            selected)
+{
+  Geometry g;
+
+  if (selected == 0 || days == NULL ||
+      !compute_geometry (context, days, since, until, width, height, &g))
+    return;
+
+  if (selected != 0)
+    {
+      guint julian = julian_of (selected);
+
+      if (julian >= g.first && julian < g.first + g.n_days)
+        {
+          g_autoptr(GskPathBuilder) builder = gsk_path_builder_new ();
+          g_autoptr(GskPath) path = NULL;
+          g_autoptr(GskStroke) stroke = gsk_stroke_new (1.0f);
+          float x = floorf (x_of (&g, julian)) + 0.5f;
+
+          gsk_path_builder_move_to (builder, x, g.top);
+          gsk_path_builder_line_to (builder, x, g.bottom);
+          path = gsk_path_builder_free_to_path (g_steal_pointer (&builder));
+          gtk_snapshot_append_stroke (snapshot, path, stroke, &colours->text);
+        }
+    }
+
+  if (selected != 0)
+    {
+      for (guint i = 0; i < days->len; i++)
+        {
+          const UnknotJournalStatsDay *day = day_at (days, i);
+          g_autoptr(GskPathBuilder) builder = NULL;
+          g_autoptr(GskPath) path = NULL;
+          g_autoptr(GskStroke) stroke = NULL;
+          float x;
+
+          if (day->day != selected || julian_of (day->day) < g.first)
+            continue;
+          x = x_of (&g, julian_of (day->day));
+          stroke = gsk_stroke_new (2.0f);
+          builder = gsk_path_builder_new ();
+          gsk_path_builder_add_circle (builder, &GRAPHENE_POINT_INIT (x, y_of (&g, day->pain_before)),
+                                       DOT_RADIUS + 2);
+          path = gsk_path_builder_free_to_path (g_steal_pointer (&builder));
+          gtk_snapshot_append_stroke (snapshot, path, stroke, &colours->before);
+          g_clear_pointer (&path, gsk_path_unref);
+          if (!isnan (day->pain_after))
+            {
+              builder = gsk_path_builder_new ();
+              gsk_path_builder_add_circle (builder, &GRAPHENE_POINT_INIT (x, y_of (&g, day->pain_after)),
+                                           DOT_RADIUS + 2);
+              path = gsk_path_builder_free_to_path (g_steal_pointer (&builder));
+              gtk_snapshot_append_stroke (snapshot, path, stroke, &colours->after);
+            }
+          break;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* The widget */
+
+static int
+find_day (GArray *days,
+          int     yyyymmdd)
+{
+  for (guint i = 0; days != NULL && i < days->len; i++)
+    if (day_at (days, i)->day == yyyymmdd)
+      return (int) i;
+  return -1;
+}
+
+/* "Tuesday 3 November: pain 6.0 before, 3.5 after; 2 sessions" */
+static char *
+describe_day (const UnknotJournalStatsDay *day)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_local (day->day / 10000, (day->day / 100) % 100,
+                                                     day->day % 100, 12, 0, 0);
+  /* Translators: a day on the trend chart, strftime () style: “Tuesday 3 November” */
+  g_autofree char *date = g_date_time_format (when, _("%A %-d %B"));
+  g_autofree char *before = g_strdup_printf ("%.1f", day->pain_before);
+  g_autofree char *after = NULL;
+
+  g_strstrip (date);
+  if (isnan (day->pain_after))
+    return g_strdup_printf (/* Translators: %s is a day, then the average pain before (0 to 10);
+                             * %u is the number of sessions */
+                            ngettext ("%s: pain %s before, none noted after; %u session",
+                                      "%s: pain %s before, none noted after; %u sessions",
+                                      day->n_entries),
+                            date, before, day->n_entries);
+
+  after = g_strdup_printf ("%.1f", day->pain_after);
+  return g_strdup_printf (/* Translators: %s is a day, then the average pain before and after
+                           * (0 to 10); %u is the number of sessions */
+                          ngettext ("%s: pain %s before, %s after; %u session",
+                                    "%s: pain %s before, %s after; %u sessions",
+                                    day->n_entries),
+                          date, before, after, day->n_entries);
+}
+
+static void
+update_description (UnknotTrendChart *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->selection_text != NULL && self->summary != NULL)
+    description = g_strconcat (self->summary, " ", self->selection_text, ".", NULL);
+  else if (self->selection_text != NULL)
+    description = g_strconcat (self->selection_text, ".", NULL);
+  else
+    description = g_strdup (self->summary ? self->summary : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+select_day (UnknotTrendChart *self,
+            int               yyyymmdd)
+{
+  int index = find_day (self->days, yyyymmdd);
+  g_autofree char *text = NULL;
+
+  if (index < 0)
+    yyyymmdd = 0;
+  if (self->selected_day == yyyymmdd)
+    return;
+
+  self->selected_day = yyyymmdd;
+  if (index >= 0)
+    text = describe_day (day_at (self->days, index));
+  g_free (self->selection_text);
+  self->selection_text = g_steal_pointer (&text);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_TEXT]);
+}
+
+static void
+get_colours (UnknotTrendChart        *self,
+             UnknotTrendChartColours *colours)
+{
+  gtk_widget_get_color (self->before_node, &colours->before);
+  gtk_widget_get_color (self->after_node, &colours->after);
+  gtk_widget_get_color (self->relief_node, &colours->relief);
+  gtk_widget_get_color (self->grid_node, &colours->grid);
+  gtk_widget_get_color (GTK_WIDGET (self), &colours->text);
+}
+
+/* The day with entries nearest to @x, of those shown. */
+static int
+day_near (UnknotTrendChart *self,
+          double            x)
+{
+  Geometry g;
+  double best = G_MAXDOUBLE;
+  int found = 0;
+
+  if (self->days == NULL ||
+      !compute_geometry (gtk_widget_get_pango_context (GTK_WIDGET (self)), self->days,
+                         self->since, self->until,
+                         gtk_widget_get_width (GTK_WIDGET (self)),
+                         gtk_widget_get_height (GTK_WIDGET (self)), &g))
+    return 0;
+
+  for (guint i = 0; i < self->days->len; i++)
+    {
+      guint julian = julian_of (day_at (self->days, i)->day);
+      double distance;
+
+      if (julian < g.first || julian >= g.first + g.n_days)
+        continue;
+      distance = fabs (x_of (&g, julian) - x);
+      if (distance < best)
+        {
+          best = distance;
+          found = day_at (self->days, i)->day;
+        }
+    }
+  return found;
+}
+
+/* The index of the first and last day shown, or FALSE for none. */
+static gboolean
+shown_days (UnknotTrendChart *self,
+            guint            *first,
+            guint            *last)
+{
+  guint from, to;
+  gboolean any = FALSE;
+
+  if (self->days == NULL || !day_span (self->days, self->since, self->until, &from, &to))
+    return FALSE;
+  for (guint i = 0; i < self->days->len; i++)
+    {
+      guint julian = julian_of (day_at (self->days, i)->day);
+
+      if (julian < from || julian > to)
+        continue;
+      if (!any)
+        *first = i;
+      *last = i;
+      any = TRUE;
+    }
+  return any;
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *controller,
+              double                    x,
+              double                    y,
+              UnknotTrendChart         *self)
+{
+  /* A pointer that did not move (the window's own motion events after a key, or a
+   * warp to where it was) leaves the day the keys chose. */
+  if (x == self->pointer_x && y == self->pointer_y)
+    return;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  select_day (self, day_near (self, x));
+}
+
+static void
+on_leave_cb (GtkEventControllerMotion *controller,
+             UnknotTrendChart         *self)
+{
+  self->pointer_x = self->pointer_y = NAN;
+}
+
+static void
+on_pressed_cb (GtkGestureClick  *gesture,
+               int               n_press,
+               double            x,
+               double            y,
+               UnknotTrendChart *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  select_day (self, day_near (self, x));
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   UnknotTrendChart      *self)
+{
+  guint first, last;
+  int index;
+
+  if (!shown_days (self, &first, &last))
+    return GDK_EVENT_PROPAGATE;
+
+  index = find_day (self->days, self->selected_day);
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      index = index < 0 ? (int) last : MAX ((int) first, index - 1);
+      break;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      index = index < 0 ? (int) last : MIN ((int) last, index + 1);
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      index = (int) first;
+      break;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      index = (int) last;
+      break;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  select_day (self, day_at (self->days, index)->day);
+  return GDK_EVENT_STOP;
+}
+
+static void
+unknot_trend_chart_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  UnknotTrendChart *self = UNKNOT_TREND_CHART (widget);
+  UnknotTrendChartColours colours;
+
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+
+  get_colours (self, &colours);
+
+  if (self->cache != NULL &&
+      (self->cache_width != width || self->cache_height != height || self->cache_scale != scale ||
+       memcmp (&self->cache_colours, &colours, sizeof colours) != 0))
+    g_clear_object (&self->cache);
+
+  if (self->cache == NULL && renderer != NULL && gsk_renderer_is_realized (renderer))
+    {
+      GtkSnapshot *drawing = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+
+      gtk_snapshot_scale (drawing, scale, scale);
+      draw_chart (drawing, gtk_widget_get_pango_context (widget), self->days, self->since, self->until,
+                  width, height, &colours);
+      node = gtk_snapshot_free_to_node (drawing);
+      if (node != NULL)
+        self->cache = gsk_renderer_render_texture (renderer, node,
+                                                   &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
+      self->cache_width = width;
+      self->cache_height = height;
+      self->cache_scale = scale;
+      self->cache_colours = colours;
+    }
+
+  if (self->cache != NULL)
+    gtk_snapshot_append_texture (snapshot, self->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  else
+    draw_chart (snapshot, gtk_widget_get_pango_context (widget), self->days, self->since, self->until,
+                width, height, &colours);
+  draw_selection (snapshot, gtk_widget_get_pango_context (widget), self->days, self->since, self->until,
+                  width, height, &colours, self->selected_day);
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GskRoundedRect outline;
+      GdkRGBA focus = colours.after;
+
+      gsk_rounded_rect_init_from_rect (&outline,
+                                       &GRAPHENE_RECT_INIT (1, 1, gtk_widget_get_width (widget) - 2,
+                                                         gtk_widget_get_height (widget) - 2),
+                                       6);
+      focus.alpha = 0.5f;
+      gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 2, 2, 2, 2 },
+                                  (GdkRGBA[4]) { focus, focus, focus, focus });
+    }
+}
+
+static void
+unknot_trend_chart_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  UnknotTrendChart *self = UNKNOT_TREND_CHART (widget);
+
+  GTK_WIDGET_CLASS (unknot_trend_chart_parent_class)->css_changed (widget, change);
+
+  /* The colours, or the font of the labels, may have changed. */
+  g_clear_object (&self->cache);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+unknot_trend_chart_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 160;
+      *natural = 480;
+    }
+  else
+    {
+      *minimum = 140;
+      *natural = 220;
+    }
+}
+
+static void
+unknot_trend_chart_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  /* The colour nodes take no room; they are never drawn. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_allocate (child, 0, 0, -1, NULL);
+}
+
+static void
+unknot_trend_chart_dispose (GObject *object)
+{
+  UnknotTrendChart *self = UNKNOT_TREND_CHART (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->before_node = self->after_node = self->relief_node = self->grid_node = NULL;
+  g_clear_object (&self->cache);
+
+  G_OBJECT_CLASS (unknot_trend_chart_parent_class)->dispose (object);
+}
 
 static void
 unknot_trend_chart_finalize (GObject *object)
@@ -28,20 +919,125 @@ unknot_trend_chart_finalize (GObject *object)
   UnknotTrendChart *self = UNKNOT_TREND_CHART (object);
 
   g_clear_pointer (&self->days, g_array_unref);
+  g_clear_pointer (&self->since, g_date_time_unref);
+  g_clear_pointer (&self->until, g_date_time_unref);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->selection_text, g_free);
 
   G_OBJECT_CLASS (unknot_trend_chart_parent_class)->finalize (object);
 }
 
 static void
+unknot_trend_chart_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  UnknotTrendChart *self = UNKNOT_TREND_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_DAY:
+      g_value_set_int (value, self->selected_day);
+      break;
+
+    case PROP_SELECTION_TEXT:
+      g_value_set_string (value, self->selection_text);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 unknot_trend_chart_class_init (UnknotTrendChartClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = unknot_trend_chart_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = unknot_trend_chart_dispose;
+  object_class->finalize = unknot_trend_chart_finalize;
+  object_class->get_property = unknot_trend_chart_get_property;
+
+  widget_class->snapshot = unknot_trend_chart_snapshot;
+  widget_class->measure = unknot_trend_chart_measure;
+  widget_class->css_changed = unknot_trend_chart_css_changed;
+  widget_class->size_allocate = unknot_trend_chart_size_allocate;
+
+  /**
+   * UnknotTrendChart:selected-day:
+   *
+   * The day pointed at or moved to, as yyyymmdd; 0 for none.
+   */
+  properties[PROP_SELECTED_DAY] =
+    g_param_spec_int ("selected-day", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * UnknotTrendChart:selection-text:
+   *
+   * The selected day's values in words, or %NULL when no day is selected.
+   */
+  properties[PROP_SELECTION_TEXT] =
+    g_param_spec_string ("selection-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "trendchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static GtkWidget *
+add_colour_node (UnknotTrendChart *self,
+                 const char       *name)
+{
+  GtkWidget *node = g_object_new (GTK_TYPE_BOX,
+                                  "css-name", name,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "can-target", FALSE,
+                                  NULL);
+
+  gtk_widget_set_parent (node, GTK_WIDGET (self));
+  return node;
 }
 
 static void
 unknot_trend_chart_init (UnknotTrendChart *self)
 {
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  self->before_node = add_colour_node (self, "before");
+  self->after_node = add_colour_node (self, "after");
+  self->relief_node = add_colour_node (self, "relief");
+  self->grid_node = add_colour_node (self, "grid");
+
+  self->pointer_x = self->pointer_y = NAN;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pain over time"),
+                                  -1);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (on_motion_cb), self);
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
+
+/* ---------------------------------------------------------------------------------- */
+/* Public API */
 
 GtkWidget *
 unknot_trend_chart_new (void)
@@ -49,17 +1045,47 @@ unknot_trend_chart_new (void)
   return g_object_new (UNKNOT_TYPE_TREND_CHART, NULL);
 }
 
+static void
+set_datetime (GDateTime **field,
+              GDateTime  *value)
+{
+  if (value != NULL)
+    g_date_time_ref (value);
+  g_clear_pointer (field, g_date_time_unref);
+  *field = value;
+}
+
+/**
+ * unknot_trend_chart_set_days:
+ * @days: (nullable) (element-type UnknotJournalStatsDay): the days to show
+ * @since: (nullable): the first moment shown; %NULL from the first day in @days
+ * @until: (nullable): the end of what is shown; %NULL to the last day in @days
+ *
+ * Shows @days. A selected day that is still there stays selected, with its new values.
+ */
 void
 unknot_trend_chart_set_days (UnknotTrendChart *self,
                              GArray           *days,
                              GDateTime        *since,
                              GDateTime        *until)
 {
+  int selected;
+
   g_return_if_fail (UNKNOT_IS_TREND_CHART (self));
 
-  g_clear_pointer (&self->days, g_array_unref);
   if (days != NULL)
-    self->days = g_array_ref (days);
+    g_array_ref (days);
+  g_clear_pointer (&self->days, g_array_unref);
+  self->days = days;
+  set_datetime (&self->since, since);
+  set_datetime (&self->until, until);
+  g_clear_object (&self->cache);
+
+  selected = self->selected_day;
+  self->selected_day = -1;
+  select_day (self, selected);
+  if (self->selected_day == -1)
+    self->selected_day = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -79,6 +1105,111 @@ unknot_trend_chart_get_selected_day (UnknotTrendChart *self)
   return self->selected_day;
 }
 
+/**
+ * unknot_trend_chart_get_selection_text:
+ *
+ * Returns: (nullable): the selected day's values in words
+ */
+const char *
+unknot_trend_chart_get_selection_text (UnknotTrendChart *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_TREND_CHART (self), NULL);
+
+  return self->selection_text;
+}
+
+/**
+ * unknot_trend_chart_set_summary:
+ * @summary: (nullable): what the chart shows in words, e.g. unknot_journal_stats_describe ()
+ *
+ * The accessible description: the summary, then the selected day's values.
+ */
+void
+unknot_trend_chart_set_summary (UnknotTrendChart *self,
+                                const char       *summary)
+{
+  g_return_if_fail (UNKNOT_IS_TREND_CHART (self));
+
+  if (!g_set_str (&self->summary, summary))
+    return;
+  update_description (self);
+}
+
+const char *
+unknot_trend_chart_get_summary (UnknotTrendChart *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_TREND_CHART (self), NULL);
+
+  return self->summary;
+}
+
+/**
+ * unknot_trend_chart_select_day:
+ * @day: yyyymmdd, a day in the chart's days; 0 for none
+ */
+void
+unknot_trend_chart_select_day (UnknotTrendChart *self,
+                               int               day)
+{
+  g_return_if_fail (UNKNOT_IS_TREND_CHART (self));
+
+  select_day (self, day);
+}
+
+/**
+ * unknot_trend_chart_get_day_x:
+ * @day: yyyymmdd
+ *
+ * Returns: where @day is across the widget as it is allocated, or -1 outside it
+ */
+double
+unknot_trend_chart_get_day_x (UnknotTrendChart *self,
+                              int               day)
+{
+  Geometry g;
+  guint julian = julian_of (day);
+
+  g_return_val_if_fail (UNKNOT_IS_TREND_CHART (self), -1);
+
+  if (!compute_geometry (gtk_widget_get_pango_context (GTK_WIDGET (self)), self->days,
+                         self->since, self->until,
+                         gtk_widget_get_width (GTK_WIDGET (self)),
+                         gtk_widget_get_height (GTK_WIDGET (self)), &g) ||
+      julian < g.first || julian >= g.first + g.n_days)
+    return -1;
+  return x_of (&g, julian);
+}
+
+/**
+ * unknot_trend_chart_get_value_y:
+ * @pain: a pain on the 0–10 scale
+ *
+ * Returns: where @pain is up the widget as it is allocated
+ */
+double
+unknot_trend_chart_get_value_y (UnknotTrendChart *self,
+                                double            pain)
+{
+  Geometry g;
+
+  g_return_val_if_fail (UNKNOT_IS_TREND_CHART (self), -1);
+
+  compute_geometry (gtk_widget_get_pango_context (GTK_WIDGET (self)), self->days,
+                    self->since, self->until,
+                    gtk_widget_get_width (GTK_WIDGET (self)),
+                    gtk_widget_get_height (GTK_WIDGET (self)), &g);
+  return y_of (&g, pain);
+}
+
+/**
+ * unknot_trend_chart_draw:
+ * @context: where the labels' font comes from
+ * @days: (nullable) (element-type UnknotJournalStatsDay): the days
+ * @colours: the colours of the drawing
+ *
+ * The chart as the widget draws it, without a selected day, into @width × @height
+ * from the snapshot's origin.
+ */
 void
 unknot_trend_chart_draw (GtkSnapshot                   *snapshot,
                          PangoContext                  *context,
@@ -89,4 +1220,5 @@ unknot_trend_chart_draw (GtkSnapshot                   *snapshot,
                          float                          height,
                          const UnknotTrendChartColours *colours)
 {
+  draw_chart (snapshot, context, days, since, until, width, height, colours);
 }

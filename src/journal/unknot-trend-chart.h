@@ -33,6 +33,21 @@ GArray    *unknot_trend_chart_get_days         (UnknotTrendChart              *s
 /* The day pointed at or moved to with the keyboard, as yyyymmdd; 0 for none. */
 int        unknot_trend_chart_get_selected_day (UnknotTrendChart              *self);
 
+/* The selected day's values in words; NULL for none. */
+const char *unknot_trend_chart_get_selection_text (UnknotTrendChart           *self);
+void       unknot_trend_chart_select_day       (UnknotTrendChart              *self,
+                                                int                            day);
+/* What the chart shows in words (unknot_journal_stats_describe ()): the start of its
+ * accessible description, before the selected day's values. */
+void       unknot_trend_chart_set_summary      (UnknotTrendChart              *self,
+                                                const char                    *summary);
+const char *unknot_trend_chart_get_summary     (UnknotTrendChart              *self);
+/* Where a day and a pain are in the allocated widget (for tests and pointers). */
+double     unknot_trend_chart_get_day_x        (UnknotTrendChart              *self,
+                                                int                            day);
+double     unknot_trend_chart_get_value_y      (UnknotTrendChart              *self,
+                                                double                         pain);
+
 /* Draws the chart without a widget, the same way, e.g. into a printed report. */
 void       unknot_trend_chart_draw             (GtkSnapshot                   *snapshot,
                                                 PangoContext                  *context,
