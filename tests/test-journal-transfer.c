@@ -327,11 +327,21 @@ write_file (const char *name,
 /* ---------------------------------------------------------------------------------- */
 
 /* The More button opens a menu with the four items, each named and turned on. */
+static gboolean
+report_dialog_shown (gpointer window)
+{
+  GtkWidget *dialog = unknot_test_find_descendant (window, ADW_TYPE_ALERT_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
 static void
 test_menu (void)
 {
-  const char *items[] = { "Export as CSV…", "Import From CSV…", "Back Up Journal…", "Restore From Backup…" };
+  const char *items[] = { "Export as CSV…", "Import From CSV…", "Back Up Journal…", "Restore From Backup…",
+                          "Report for a Clinician…" };
   Fixture fixture;
+  GtkWidget *report;
   GtkWidget *more;
   GtkWidget *popover;
 
@@ -356,7 +366,13 @@ test_menu (void)
       g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL));
     }
   unknot_test_save_png (popover, "journal-transfer-menu.png");
-  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The report asks what it covers, over the window. */
+  click (find_clickable (popover, "Report for a Clinician…"));
+  unknot_test_wait_until (report_dialog_shown, fixture.window);
+  report = unknot_test_find_descendant (GTK_WIDGET (fixture.window), ADW_TYPE_ALERT_DIALOG);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (report)), ==, "Report for a Clinician");
+  adw_dialog_force_close (ADW_DIALOG (report));
 
   fixture_clear (&fixture);
 }

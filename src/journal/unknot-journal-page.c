@@ -22,6 +22,7 @@
 
 #include "unknot-journal-days.h"
 #include "unknot-journal-page.h"
+#include "unknot-journal-report.h"
 #include "unknot-journal-row.h"
 #include "unknot-red-flags.h"
 
@@ -684,10 +685,24 @@ build_more_menu (UnknotJournalPage *self)
                                   unknot_journal_transfer_get_actions (self->transfer));
   self->report_section = g_menu_new ();
 
+  g_menu_append (self->report_section, _("_Report for a Clinician…"), "journal.report");
+
   g_menu_append_section (menu, NULL, unknot_journal_transfer_get_menu (self->transfer));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (self->report_section));
   gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (menu));
   unknot_menu_button_name_items (self->more_button);
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UnknotJournalPage *self = UNKNOT_JOURNAL_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  unknot_journal_report_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                             self->journal, self->catalog);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -967,6 +982,7 @@ unknot_journal_page_class_init (UnknotJournalPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "journal.tool", "tool-filter");
   gtk_widget_class_install_property_action (widget_class, "journal.range", "range-filter");
   gtk_widget_class_install_action (widget_class, "journal.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "journal.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "journal.delete-entry", "s", delete_entry_action);
 
