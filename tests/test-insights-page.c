@@ -196,17 +196,29 @@ child (Fixture    *fixture,
   return widget;
 }
 
-/* The journal's button in the header, then "What Helps Me" on the journal's page. */
+static gboolean
+popover_shown (gpointer popover)
+{
+  return gtk_widget_get_mapped (popover);
+}
+
+/* The journal's button in the header, then "What Helps Me" in the journal's More menu. */
 static void
 open_page (Fixture *fixture)
 {
   GtkWidget *button = mapped_by_name (GTK_WIDGET (fixture->window), "journal-button");
   AdwNavigationPage *journal_page;
+  GtkWidget *popover;
 
   g_assert_nonnull (button);
   click_middle (button);
   journal_page = unknot_test_wait_for_page (fixture->window, "journal");
-  button = unknot_test_find_by_name (GTK_WIDGET (journal_page), "insights-button");
+  button = unknot_test_find_by_id (GTK_WIDGET (journal_page), "more_button");
+  g_assert_nonnull (button);
+  click_middle (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  unknot_test_wait_until (popover_shown, popover);
+  button = unknot_test_find_clickable (popover, "What Helps Me");
   g_assert_nonnull (button);
   click_middle (button);
   fixture->page = unknot_test_wait_for_page (fixture->window, "insights");

@@ -161,40 +161,6 @@ transfer_of (Fixture *fixture)
 /* ---------------------------------------------------------------------------------- */
 /* Finding and clicking */
 
-/* A button (or a menu's item) that shows @text, mapped and sensitive. */
-static GtkWidget *
-find_clickable (GtkWidget  *widget,
-                const char *text)
-{
-  g_autofree char *label = NULL;
-
-  if (GTK_IS_BUTTON (widget))
-    label = g_strdup (gtk_button_get_label (GTK_BUTTON (widget)));
-  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") != NULL &&
-           !GTK_IS_EDITABLE (widget) && !GTK_IS_LABEL (widget))
-    g_object_get (widget, "text", &label, NULL);
-
-  if (label != NULL)
-    {
-      g_autoptr(GString) plain = g_string_new (label);
-
-      g_string_replace (plain, "_", "", 0);
-      if (g_str_equal (plain->str, text) && gtk_widget_get_mapped (widget) &&
-          gtk_widget_is_sensitive (widget))
-        return widget;
-    }
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_clickable (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 typedef struct
 {
   GtkWidget  *root;
@@ -206,7 +172,7 @@ clickable_shown (gpointer data)
 {
   ClickableCheck *check = data;
 
-  return find_clickable (check->root, check->text) != NULL;
+  return unknot_test_find_clickable (check->root, check->text) != NULL;
 }
 
 /* Waits for a button showing @text inside @root, and returns it. */
@@ -217,7 +183,7 @@ wait_clickable (GtkWidget  *root,
   ClickableCheck check = { root, text };
 
   unknot_test_wait_for (clickable_shown, &check, "a button “%s” shown and sensitive", text);
-  return find_clickable (root, text);
+  return unknot_test_find_clickable (root, text);
 }
 
 static void
@@ -358,7 +324,7 @@ test_menu (void)
   unknot_test_wait_until (popover_shown, popover);
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      GtkWidget *item = find_clickable (popover, items[i]);
+      GtkWidget *item = unknot_test_find_clickable (popover, items[i]);
       g_autofree char *name = NULL;
 
       g_test_message ("menu item %s", items[i]);
@@ -368,7 +334,7 @@ test_menu (void)
   unknot_test_save_png (popover, "journal-transfer-menu.png");
 
   /* The report asks what it covers, over the window. */
-  click (find_clickable (popover, "Report for a Clinician…"));
+  click (unknot_test_find_clickable (popover, "Report for a Clinician…"));
   unknot_test_wait_until (report_dialog_shown, fixture.window);
   report = unknot_test_find_descendant (GTK_WIDGET (fixture.window), ADW_TYPE_ALERT_DIALOG);
   g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (report)), ==, "Report for a Clinician");
@@ -472,7 +438,7 @@ test_import_cancel_and_broken (void)
   unknot_test_wait_until (import_dialog_ready, &fixture);
   dialog = import_dialog (&fixture);
   g_assert_true (shows_text_containing (GTK_WIDGET (dialog), "This File Cannot Be Imported"));
-  g_assert_null (find_clickable (GTK_WIDGET (dialog), "Import"));
+  g_assert_null (unknot_test_find_clickable (GTK_WIDGET (dialog), "Import"));
   unknot_test_save_png (fixture.window, "journal-import-broken.png");
   click (wait_clickable (GTK_WIDGET (dialog), "Close"));
   unknot_test_wait_until (no_dialog, &fixture);
@@ -596,7 +562,7 @@ test_read_only (void)
   unknot_test_wait_until (popover_shown, popover);
   wait_clickable (popover, "Export as CSV…");
   for (guint i = 0; i < G_N_ELEMENTS (off); i++)
-    g_assert_null (find_clickable (popover, off[i]));
+    g_assert_null (unknot_test_find_clickable (popover, off[i]));
   g_assert_true (shows_text_containing (popover, "Read-only journal"));
   unknot_test_save_png (popover, "journal-transfer-menu-read-only.png");
   gtk_popover_popdown (GTK_POPOVER (popover));

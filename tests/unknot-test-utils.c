@@ -1204,3 +1204,37 @@ unknot_test_assert_fits_real (const char *file,
   g_string_free (check.problems, TRUE);
   g_test_message ("%s: everything fits in %.0f px", name, check.width);
 }
+
+/* A button (or a menu's item) that shows @text, mapped and sensitive. */
+GtkWidget *
+unknot_test_find_clickable (GtkWidget  *widget,
+                const char *text)
+{
+  g_autofree char *label = NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    label = g_strdup (gtk_button_get_label (GTK_BUTTON (widget)));
+  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") != NULL &&
+           !GTK_IS_EDITABLE (widget) && !GTK_IS_LABEL (widget))
+    g_object_get (widget, "text", &label, NULL);
+
+  if (label != NULL)
+    {
+      g_autoptr(GString) plain = g_string_new (label);
+
+      g_string_replace (plain, "_", "", 0);
+      if (g_str_equal (plain->str, text) && gtk_widget_get_mapped (widget) &&
+          gtk_widget_is_sensitive (widget))
+        return widget;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = unknot_test_find_clickable (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -175,4 +175,7 @@ void               unknot_test_assert_fits_real  (const char           *file,
 #define unknot_test_assert_fits(window, name) \
   unknot_test_assert_fits_real (UNKNOT_TEST_WHERE, (window), (name))
 
+GtkWidget         *unknot_test_find_clickable    (GtkWidget            *widget,
+                                                 const char           *text);
+
 G_END_DECLS

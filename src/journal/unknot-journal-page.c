@@ -672,13 +672,14 @@ delete_entry_action (GtkWidget  *widget,
 /* ---------------------------------------------------------------------------------- */
 /* The "more" menu */
 
-/* Export as CSV…, Import From CSV…, Back Up Journal…, Restore From Backup…
+/* What Helps Me, then Export as CSV…, Import From CSV…, Back Up Journal…, Restore From Backup…
  * (unknot-journal-transfer.c, actions "transfer.*"), then a section of reports that
  * unknot_journal_page_get_report_section () gives, for "Report for a Clinician…". */
 static void
 build_more_menu (UnknotJournalPage *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) insights = g_menu_new ();
 
   self->transfer = unknot_journal_transfer_new (self->journal, GTK_WIDGET (self), self->toast_overlay);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "transfer",
@@ -687,6 +688,9 @@ build_more_menu (UnknotJournalPage *self)
 
   g_menu_append (self->report_section, _("_Report for a Clinician…"), "journal.report");
 
+  g_menu_append (insights, _("_What Helps Me"), "win.show-insights");
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (insights));
   g_menu_append_section (menu, NULL, unknot_journal_transfer_get_menu (self->transfer));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (self->report_section));
   gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (menu));
