@@ -222,9 +222,11 @@ typedef struct
   UnknotBodyMap     *map;
   GtkWidget         *sidebar;
   GtkWidget         *heat_switch;
-  /* Whether the switch's list has stopped counting presses: it takes a press on the
-   * same spot within the double-click time for the second of a double click, which
-   * activates no row. */
+  /* The click gesture of the switch's list, and whether it has stopped counting
+   * presses: a press on the same spot within the double-click time is the second of
+   * a double click, which activates no row. */
+  GtkGesture        *list_click;
+  gulong             list_click_stopped;
   gboolean           clicks_counted;
 } Fixture;
 
@@ -235,27 +237,30 @@ on_list_click_stopped_cb (GtkGestureClick *gesture,
   *(gboolean *) data = TRUE;
 }
 
-/* Hears when the click gesture of the list that holds @row stops counting presses
- * (its double-click time is over, or a press was too far). */
+/* Hears when the click gesture of the list that holds the switch stops counting
+ * presses (its double-click time is over, or a press was too far). */
 static void
-watch_list_clicks (GtkWidget *row,
-                   gboolean  *counted)
+watch_list_clicks (Fixture *fixture)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (gtk_widget_get_parent (row));
-  guint n_clicks = 0;
+  GtkWidget *list = gtk_widget_get_parent (fixture->heat_switch);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
 
-  g_assert_true (GTK_IS_LIST_BOX (gtk_widget_get_parent (row)));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  fixture->list_click = NULL;
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
       if (!GTK_IS_GESTURE_CLICK (controller))
         continue;
-      g_signal_connect (controller, "stopped", G_CALLBACK (on_list_click_stopped_cb), counted);
-      n_clicks++;
+      g_assert_null (fixture->list_click);
+      fixture->list_click = g_object_ref (GTK_GESTURE (controller));
     }
-  g_assert_cmpuint (n_clicks, ==, 1);
-  *counted = TRUE;
+  g_assert_nonnull (fixture->list_click);
+  fixture->list_click_stopped = g_signal_connect (fixture->list_click, "stopped",
+                                                  G_CALLBACK (on_list_click_stopped_cb),
+                                                  &fixture->clicks_counted);
+  fixture->clicks_counted = TRUE;
 }
 
 /* A real click on the switch, as a person would make it: never the second half of a
@@ -285,7 +290,7 @@ fixture_set_up (Fixture *fixture)
   fixture->heat_switch = unknot_test_find_descendant (fixture->sidebar, ADW_TYPE_SWITCH_ROW);
 
   g_assert_nonnull (fixture->heat_switch);
-  watch_list_clicks (fixture->heat_switch, &fixture->clicks_counted);
+  watch_list_clicks (fixture);
   g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (fixture->heat_switch)));
   unknot_test_wait_until (journal_is_open, fixture->journal);
 
@@ -298,6 +303,9 @@ fixture_set_up (Fixture *fixture)
 static void
 fixture_tear_down (Fixture *fixture)
 {
+  /* The fixture is gone after the test; the gesture may outlive it a moment. */
+  g_clear_signal_handler (&fixture->list_click_stopped, fixture->list_click);
+  g_clear_object (&fixture->list_click);
   unknot_test_close_window (fixture->window);
   g_clear_object (&fixture->app);
 }
