@@ -135,6 +135,12 @@ typedef struct
 } TextCheck;
 
 static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
 tooltip_has (gpointer data)
 {
   TextCheck *check = data;
@@ -216,7 +222,59 @@ typedef struct
   UnknotBodyMap     *map;
   GtkWidget         *sidebar;
   GtkWidget         *heat_switch;
+  /* The click gesture of the switch's list, and whether it has stopped counting
+   * presses: a press on the same spot within the double-click time is the second of
+   * a double click, which activates no row. */
+  GtkGesture        *list_click;
+  gulong             list_click_stopped;
+  gboolean           clicks_counted;
 } Fixture;
+
+static void
+on_list_click_stopped_cb (GtkGestureClick *gesture,
+                          gpointer         data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Hears when the click gesture of the list that holds the switch stops counting
+ * presses (its double-click time is over, or a press was too far). */
+static void
+watch_list_clicks (Fixture *fixture)
+{
+  GtkWidget *list = gtk_widget_get_parent (fixture->heat_switch);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  fixture->list_click = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_GESTURE_CLICK (controller))
+        continue;
+      g_assert_null (fixture->list_click);
+      fixture->list_click = g_object_ref (GTK_GESTURE (controller));
+    }
+  g_assert_nonnull (fixture->list_click);
+  fixture->list_click_stopped = g_signal_connect (fixture->list_click, "stopped",
+                                                  G_CALLBACK (on_list_click_stopped_cb),
+                                                  &fixture->clicks_counted);
+  fixture->clicks_counted = TRUE;
+}
+
+/* A real click on the switch, as a person would make it: never the second half of a
+ * double click. The test clicks faster than a person does (on, two regions, off in
+ * well under GTK's 400 ms double-click time), and the list counts presses on the same
+ * spot whatever happened elsewhere in between; so the next click waits until the list
+ * has stopped counting the last one. */
+static void
+click_switch (Fixture *fixture)
+{
+  unknot_test_wait_until (flag_is_set, &fixture->clicks_counted);
+  click_middle (fixture->heat_switch);
+  fixture->clicks_counted = FALSE;
+}
 
 /* A window, and a journal with two entries for the left gluteals (6.5 on average), one
  * for the right (3), and one for the left hamstrings long before the 3 months the map
@@ -232,6 +290,7 @@ fixture_set_up (Fixture *fixture)
   fixture->heat_switch = unknot_test_find_descendant (fixture->sidebar, ADW_TYPE_SWITCH_ROW);
 
   g_assert_nonnull (fixture->heat_switch);
+  watch_list_clicks (fixture);
   g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (fixture->heat_switch)));
   unknot_test_wait_until (journal_is_open, fixture->journal);
 
@@ -244,6 +303,9 @@ fixture_set_up (Fixture *fixture)
 static void
 fixture_tear_down (Fixture *fixture)
 {
+  /* The fixture is gone after the test; the gesture may outlive it a moment. */
+  g_clear_signal_handler (&fixture->list_click_stopped, fixture->list_click);
+  g_clear_object (&fixture->list_click);
   unknot_test_close_window (fixture->window);
   g_clear_object (&fixture->app);
 }
@@ -254,7 +316,7 @@ click_switch_on (Fixture *fixture)
 {
   TextCheck check;
 
-  click_middle (fixture->heat_switch);
+  click_switch (fixture);
   check = (TextCheck) { unknot_body_map_get_region_widget (fixture->map, "gluteals-left"),
                         "Average pain 6.5 over 2 entries in the last 3 months" };
   unknot_test_wait_until (tooltip_has, &check);
@@ -269,7 +331,7 @@ click_switch_off (Fixture *fixture)
 {
   TextCheck check = { unknot_body_map_get_region_widget (fixture->map, "gluteals-left"), "Average pain" };
 
-  click_middle (fixture->heat_switch);
+  click_switch (fixture);
   unknot_test_wait_until (tooltip_lacks, &check);
   g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (fixture->heat_switch)));
 }
