@@ -625,6 +625,9 @@ test_search_and_filter (void)
   click_text (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button))), "Gluteals");
   wait_for_list (&fixture, "Today | desk again");
   g_assert_true (gtk_widget_has_css_class (filter_button, "journal-filtered"));
+  /* The page says what it keeps, and a click shows everything again. */
+  g_assert_true (gtk_widget_get_mapped (child (&fixture, "filter_line")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (&fixture, "filter_label"))), ==, "Showing Gluteals");
   unknot_test_save_png (fixture.window, "journal-page-filtered-light.png");
 
   /* Words that match nothing. */
@@ -641,6 +644,16 @@ test_search_and_filter (void)
   click_text (child (&fixture, "no_matches_status"), "Clear Filters");
   wait_for_list (&fixture, "Today | desk again | desk day | after the long run");
   g_assert_false (gtk_widget_has_css_class (filter_button, "journal-filtered"));
+  g_assert_false (gtk_widget_get_visible (child (&fixture, "filter_line")));
+
+  /* The line's own Clear does the same. */
+  click (filter_button);
+  click_text (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button))), "Region");
+  click_text (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button))), "Gluteals");
+  wait_for_list (&fixture, "Today | desk again | after the long run");
+  click_text (child (&fixture, "filter_line"), "Clear");
+  wait_for_list (&fixture, "Today | desk again | desk day | after the long run");
+  g_assert_false (gtk_widget_get_visible (child (&fixture, "filter_line")));
 
   fixture_clear (&fixture);
 }

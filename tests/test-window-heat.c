@@ -477,6 +477,8 @@ test_window_heat_route (void)
     /* The page shows it is filtered. */
     g_assert_nonnull (filter_button);
     g_assert_true (gtk_widget_has_css_class (filter_button, "journal-filtered"));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (unknot_test_find_by_id (GTK_WIDGET (page), "filter_label"))), ==,
+                     "Showing Gluteals, left side · Last 3 Months");
   }
   /* The region keeps its colour: no highlight of a chosen region over it. */
   g_assert_null (unknot_body_map_get_selected_region (fixture.map));

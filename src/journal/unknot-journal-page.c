@@ -51,6 +51,8 @@ struct _UnknotJournalPage
   gboolean              grow_started;
   UnknotJournalResults *results;       /* the list shown when filtered */
   UnknotJournalResults *flagged;       /* the last two weeks' warning signs */
+  AdwClamp             *filter_line;
+  GtkLabel             *filter_label;
   char                 *region_filter;
   char                 *tool_filter;
   char                 *range_filter;
@@ -420,6 +422,73 @@ range_start (const char *range_id)
   return NULL;
 }
 
+/* A side's region ("Gluteals, left side", from the map) or both sides' ("Gluteals",
+ * from the filter menu). */
+static const char *
+region_filter_name (UnknotJournalPage *self)
+{
+  GListModel *list;
+  UnknotRegion *region;
+
+  if (self->catalog == NULL)
+    return self->region_filter;
+
+  region = unknot_catalog_lookup_region (self->catalog, self->region_filter);
+  if (region != NULL)
+    return unknot_region_get_title (region);
+
+  list = unknot_catalog_get_regions (self->catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(UnknotRegion) side = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (unknot_region_get_base_id (side), self->region_filter) == 0)
+        return unknot_region_get_name (side);
+    }
+
+  return self->region_filter;
+}
+
+/* What the filters keep, in words: "Showing Gluteals, left side · Last 3 Months". */
+static void
+update_filter_line (UnknotJournalPage *self)
+{
+  g_autoptr(GString) what = g_string_new (NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_line), has_filters (self));
+  if (!has_filters (self))
+    return;
+
+  if (self->region_filter != NULL && *self->region_filter != '\0')
+    {
+      g_string_append (what, region_filter_name (self));
+    }
+  if (self->tool_filter != NULL && *self->tool_filter != '\0')
+    {
+      UnknotTool *tool = self->catalog ? unknot_catalog_lookup_tool (self->catalog, self->tool_filter) : NULL;
+
+      if (what->len > 0)
+        /* Translators: between the filters shown above the journal */
+        g_string_append (what, _(" · "));
+      g_string_append (what, tool ? unknot_tool_get_name (tool) : self->tool_filter);
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (ranges); i++)
+    {
+      if (g_strcmp0 (ranges[i].id, self->range_filter) != 0)
+        continue;
+      if (what->len > 0)
+        g_string_append (what, _(" · "));
+      g_string_append (what, _(ranges[i].label));
+    }
+
+  {
+    /* Translators: %s lists the filters, such as “Gluteals, left side · Last 3 Months” */
+    g_autofree char *text = g_strdup_printf (_("Showing %s"), what->str);
+
+    gtk_label_set_label (self->filter_label, text);
+  }
+}
+
 /* The list for the search and filters: the journal itself, or a query of it. */
 static void
 apply_filter (UnknotJournalPage *self)
@@ -438,6 +507,7 @@ apply_filter (UnknotJournalPage *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "journal-filtered");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button),
                                has_filters (self) ? _("Filter (some entries are hidden)") : _("Filter"));
+  update_filter_line (self);
 
   start_growing (self);
   if (unknot_journal_filter_is_empty (filter))
@@ -965,6 +1035,8 @@ unknot_journal_page_class_init (UnknotJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, log_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, empty_log_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, filter_line);
+  gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, filter_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, UnknotJournalPage, search_entry);
