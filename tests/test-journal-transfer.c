@@ -365,6 +365,7 @@ test_import_preview (void)
     "Row 6", "already in your journal",
   };
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
   Fixture fixture;
   UnknotImportDialog *dialog;
   CountCheck four;
@@ -390,8 +391,8 @@ test_import_preview (void)
   unknot_test_save_png (fixture.window, "journal-import-preview-light.png");
   unknot_test_set_dark (fixture.window, TRUE);
   unknot_test_wait_for_frame (fixture.window);
-  unknot_test_assert_dark (unknot_test_screenshot (fixture.window, "journal-import-preview-dark.png"),
-                           "journal-import-preview-dark.png");
+  dark = unknot_test_screenshot (fixture.window, "journal-import-preview-dark.png");
+  unknot_test_assert_dark (dark, "journal-import-preview-dark.png");
   unknot_test_set_dark (fixture.window, FALSE);
   unknot_test_wait_for_frame (fixture.window);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.journal)), ==, 1);
