@@ -1788,7 +1788,8 @@ test_backup_restore (void)
   /* One file, whole: no log beside it, and nothing of ours left behind. */
   {
     g_autofree char *wal = g_strconcat (backup_path, "-wal", NULL);
-    g_autofree char *partial = g_build_filename (g_path_get_dirname (path), "journal-transfer-out.db", NULL);
+    g_autofree char *folder = g_path_get_dirname (path);
+    g_autofree char *partial = g_build_filename (folder, "journal-transfer-out.db", NULL);
 
     g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
