@@ -56,6 +56,34 @@ journal_is_ready (gpointer data)
 }
 
 /* A session @days_ago days before today, at 10:00 local time. */
+static UnknotJournalEntry *
+new_session (int         days_ago,
+             const char *region,
+             int         before,
+             int         after,
+             const char *technique,
+             const char *tool)
+{
+  UnknotJournalEntry *entry = unknot_journal_entry_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -days_ago);
+  g_autoptr(GDateTime) when = g_date_time_new_local (g_date_time_get_year (day),
+                                                     g_date_time_get_month (day),
+                                                     g_date_time_get_day_of_month (day),
+                                                     10, 0, 0);
+  const char *regions[] = { region, NULL };
+
+  unknot_journal_entry_set_when (entry, when);
+  unknot_journal_entry_set_regions (entry, regions);
+  unknot_journal_entry_set_pain_before (entry, before);
+  if (after >= 0)
+    unknot_journal_entry_set_pain_after (entry, after);
+  unknot_journal_entry_set_technique_id (entry, technique);
+  unknot_journal_entry_set_tool_id (entry, tool);
+
+  return entry;
+}
+
 static void
 add_session (UnknotJournal *journal,
              int            days_ago,
@@ -65,25 +93,10 @@ add_session (UnknotJournal *journal,
              const char    *technique,
              const char    *tool)
 {
-  g_autoptr(UnknotJournalEntry) entry = unknot_journal_entry_new ();
+  g_autoptr(UnknotJournalEntry) entry = new_session (days_ago, region, before, after, technique, tool);
   g_autoptr(UnknotJournalEntry) saved = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) day = g_date_time_add_days (now, -days_ago);
-  g_autoptr(GDateTime) when = g_date_time_new_local (g_date_time_get_year (day),
-                                                     g_date_time_get_month (day),
-                                                     g_date_time_get_day_of_month (day),
-                                                     10, 0, 0);
-  const char *regions[] = { region, NULL };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-
-  unknot_journal_entry_set_when (entry, when);
-  unknot_journal_entry_set_regions (entry, regions);
-  unknot_journal_entry_set_pain_before (entry, before);
-  if (after >= 0)
-    unknot_journal_entry_set_pain_after (entry, after);
-  unknot_journal_entry_set_technique_id (entry, technique);
-  unknot_journal_entry_set_tool_id (entry, tool);
 
   unknot_journal_add_async (journal, entry, NULL, store_result_cb, &result);
   unknot_test_wait_until (result_arrived, &result);
@@ -542,12 +555,16 @@ test_pictures (void)
   };
   Fixture fixture;
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GListStore) sessions = g_list_store_new (UNKNOT_TYPE_JOURNAL_ENTRY);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 
   fixture_init (&fixture);
   for (int days_ago = 89; days_ago >= 1; days_ago--)
     {
       /* Fewer sessions early on, a week away in the middle, pain easing over time. */
+      g_autoptr(UnknotJournalEntry) session = NULL;
       guint k;
       int before, after;
 
@@ -556,9 +573,15 @@ test_pictures (void)
       k = (days_ago == 1) ? 4 : (guint) g_rand_int_range (rand, 0, 4);
       before = CLAMP (7 - (89 - days_ago) / 30 + (days_ago % 7 < 2 ? 1 : 0), 2, 10);
       after = CLAMP (before - kinds[k].relief + (g_rand_int_range (rand, 0, 4) == 0 ? 1 : 0), 0, before);
-      add_session (fixture.journal, days_ago, kinds[k].region, before,
-                   days_ago % 11 == 4 ? -1 : after, kinds[k].technique, kinds[k].tool);
+      session = new_session (days_ago, kinds[k].region, before, days_ago % 11 == 4 ? -1 : after,
+                             kinds[k].technique, kinds[k].tool);
+      g_list_store_append (sessions, session);
     }
+  /* A quarter's sessions in one commit, as an import adds them. */
+  unknot_journal_add_many_async (fixture.journal, G_LIST_MODEL (sessions), NULL, store_result_cb, &result);
+  unknot_test_wait_until (result_arrived, &result);
+  g_assert_true (unknot_journal_add_many_finish (fixture.journal, result, NULL, &error));
+  g_assert_no_error (error);
   unknot_test_resize (fixture.window, 1100, 1000);
   open_page (&fixture);
   click_text (child (&fixture, "range_group"), "3 Months");
