@@ -658,6 +658,58 @@ test_search_and_filter (void)
   fixture_clear (&fixture);
 }
 
+static gboolean
+list_shows_all_three (gpointer data)
+{
+  g_autofree char *shown = list_shows (data);
+
+  return strstr (shown, "thirteen days ago") != NULL && strstr (shown, "fourteen days ago") != NULL &&
+         strstr (shown, "| today") != NULL;
+}
+
+static gboolean
+shows_last_two_weeks (gpointer data)
+{
+  g_autofree char *shown = list_shows (data);
+
+  return strstr (shown, "thirteen days ago") != NULL && strstr (shown, "fourteen days ago") == NULL;
+}
+
+/* "Last 2 Weeks" is today and the 13 whole days before it, as What Helps Me counts
+ * them: an entry late on the 14th day back is out, one early on the 13th is in,
+ * whatever the time of day now. */
+static void
+test_range_whole_days (void)
+{
+  Fixture fixture;
+  g_autoptr(UnknotJournalEntry) a = NULL;
+  g_autoptr(UnknotJournalEntry) b = NULL;
+  g_autoptr(UnknotJournalEntry) c = NULL;
+  GtkWidget *filter_button;
+  GtkWidget *popover;
+  g_autofree char *shown = NULL;
+
+  fixture_init (&fixture, "journal.db");
+  a = add_entry (fixture.journal, 14, 23, 59, "gluteals-left", 6, 3, NULL, NULL, "fourteen days ago");
+  b = add_entry (fixture.journal, 13, 0, 1, "gluteals-left", 5, 4, NULL, NULL, "thirteen days ago");
+  c = add_entry (fixture.journal, 0, 0, 2, "gluteals-left", 7, 2, NULL, NULL, "today");
+  show_page (&fixture);
+  unknot_test_wait_for (list_shows_all_three, &fixture, "all three entries to be listed");
+
+  filter_button = child (&fixture, "filter_button");
+  click (filter_button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));
+  click_text (popover, "Date");
+  click_text (popover, "Last 2 Weeks");
+  unknot_test_wait_for (shows_last_two_weeks, &fixture, "the list to keep the 13th day back and drop the 14th");
+  shown = list_shows (&fixture);
+  g_assert_nonnull (strstr (shown, "today"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (&fixture, "filter_label"))), ==,
+                   "Showing Last 2 Weeks");
+
+  fixture_clear (&fixture);
+}
+
 /* A recent warning sign keeps a banner in view until it is dismissed, and the
  * dismissal is remembered; a newer one brings it back; an old one shows none. */
 static void
@@ -881,6 +933,7 @@ main (int   argc,
   g_test_add_func ("/journal-page/days", test_days);
   g_test_add_func ("/journal-page/delete-undo", test_delete_undo);
   g_test_add_func ("/journal-page/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/journal-page/range-whole-days", test_range_whole_days);
   g_test_add_func ("/journal-page/red-flag-banner", test_red_flag_banner);
   g_test_add_func ("/journal-page/actions", test_actions);
   g_test_add_func ("/journal-page/damaged", test_damaged);

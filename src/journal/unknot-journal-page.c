@@ -24,6 +24,7 @@
 #include "unknot-journal-page.h"
 #include "unknot-journal-report.h"
 #include "unknot-journal-row.h"
+#include "unknot-journal-stats.h"
 #include "unknot-red-flags.h"
 
 /* How many recent warning signs are read for the banner's most urgent tier. */
@@ -97,17 +98,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The same ranges of whole local days as What Helps Me and the pain map count. */
 static const struct {
-  const char *id;
-  const char *label;
-  int         days;
-  int         months;
-  int         years;
+  const char              *id;
+  const char              *label;
+  UnknotJournalStatsRange  range;
 } ranges[] = {
-  { "", N_("All Time"), 0, 0, 0 },
-  { "2w", N_("Last 2 Weeks"), 14, 0, 0 },
-  { "3m", N_("Last 3 Months"), 0, 3, 0 },
-  { "1y", N_("Last Year"), 0, 0, 1 },
+  { "", N_("All Time"), UNKNOT_JOURNAL_STATS_RANGE_ALL },
+  { "2w", N_("Last 2 Weeks"), UNKNOT_JOURNAL_STATS_RANGE_TWO_WEEKS },
+  { "3m", N_("Last 3 Months"), UNKNOT_JOURNAL_STATS_RANGE_THREE_MONTHS },
+  { "1y", N_("Last Year"), UNKNOT_JOURNAL_STATS_RANGE_YEAR },
 };
 
 /* ---------------------------------------------------------------------------------- */
@@ -409,15 +409,21 @@ has_filters (UnknotJournalPage *self)
          (self->range_filter != NULL && *self->range_filter != '\0');
 }
 
+/* The first moment of the range @range_id names, local midnight; %NULL for all time.
+ * Entries after today are still shown. */
 static GDateTime *
 range_start (const char *range_id)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   for (guint i = 1; i < G_N_ELEMENTS (ranges); i++)
     {
       if (g_strcmp0 (ranges[i].id, range_id) == 0)
-        return g_date_time_add_full (now, -ranges[i].years, -ranges[i].months, -ranges[i].days, 0, 0, 0);
+        {
+          GDateTime *since = NULL;
+          g_autoptr(GDateTime) until = NULL;
+
+          unknot_journal_stats_range_get_bounds (ranges[i].range, NULL, &since, &until);
+          return since;
+        }
     }
   return NULL;
 }
