@@ -1,0 +1,478 @@
+/* unknot-trend-raster.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The trend chart's kept drawing, rasterised straight into memory at device pixels:
+ * GTK 4.18 rasterises stroke and fill nodes through cairo on the CPU, with any
+ * renderer, and cairo's general scan converter takes 15–25 ms for a year of zigzag
+ * (every row crosses hundreds of edges). The chart's shapes are few and simple, so
+ * each gets a rasteriser of its own, antialiased as cairo's are, to within a level
+ * or two at the edges:
+ *
+ *  - a line of round joins and caps is the union of capsules, one a segment: a pixel
+ *    is covered as a straight edge would cover it, at its distance from the nearest
+ *    segment and across the direction to it, which also makes a join round;
+ *  - a dot likewise, by its distance to the centre;
+ *  - a grid line or a bar is an axis-aligned rectangle, covered exactly;
+ *  - the relief between two lines that share their x is, in each pixel column,
+ *    the interval between them at 16 points across the column, covered exactly
+ *    down the column, so the work is per column, not per crossing edge.
+ *
+ * Shapes add to a coverage mask (8 bits a pixel); composite paints the mask in a colour, source over,
+ * onto premultiplied RGBA pixels, and empties it, so that every shape of one colour
+ * is blended once, as one path would be.
+ */
+
+#define G_LOG_DOMAIN "unknot-trend-raster"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "unknot-trend-raster.h"
+
+#define BAND_SAMPLES 16
+
+struct _UnknotTrendRaster
+{
+  int     width, height;
+  guchar *pixels;      /* premultiplied R8G8B8A8, width × 4 a row */
+  guchar *coverage;    /* 0–255 a pixel */
+  int     x0, y0, x1, y1;  /* what the mask touches: [x0, x1) × [y0, y1) */
+  float  *column;      /* the band's steps down one column, height + 2 */
+  float  *fraction;    /* and their fractions */
+};
+
+static void
+touch (UnknotTrendRaster *self,
+       int                x0,
+       int                y0,
+       int                x1,
+       int                y1)
+{
+  self->x0 = MIN (self->x0, x0);
+  self->y0 = MIN (self->y0, y0);
+  self->x1 = MAX (self->x1, x1);
+  self->y1 = MAX (self->y1, y1);
+}
+
+/* [*from, *to) of the pixels that @lo to @hi may touch, clipped to [0, @size). */
+static gboolean
+span (float  lo,
+      float  hi,
+      int    size,
+      int   *from,
+      int   *to)
+{
+  *from = MAX (0, (int) floorf (lo));
+  *to = MIN (size, (int) ceilf (hi));
+  return *from < *to;
+}
+
+UnknotTrendRaster *
+unknot_trend_raster_new (int width,
+                         int height)
+{
+  UnknotTrendRaster *self = g_new0 (UnknotTrendRaster, 1);
+
+  self->width = MAX (width, 1);
+  self->height = MAX (height, 1);
+  self->pixels = g_malloc0 ((gsize) self->width * self->height * 4);
+  self->coverage = g_malloc0 ((gsize) self->width * self->height);
+  self->column = g_malloc0_n (self->height + 2, sizeof (float));
+  self->fraction = g_malloc0_n (self->height + 2, sizeof (float));
+  self->x0 = self->width;
+  self->y0 = self->height;
+  return self;
+}
+
+void
+unknot_trend_raster_free (UnknotTrendRaster *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->pixels);
+  g_free (self->coverage);
+  g_free (self->column);
+  g_free (self->fraction);
+  g_free (self);
+}
+
+/* How much of a pixel lies inside a straight edge whose unit normal is (nx, ny), at
+ * a distance from the pixel's middle: the area of the square the line cuts, exactly,
+ * as cairo's scan converter all but has it. It depends on the distance across the
+ * normal's larger part a and smaller part b: linear over a − b, quadratic at the
+ * square's corners. */
+typedef struct {
+  float half;      /* (a + b) / 2: beyond this, all in or all out */
+  float straight;  /* (a − b) / 2: within this, linear */
+  float inverse_a, inverse_2ab;
+} Edge;
+
+static inline void
+edge_init (Edge  *edge,
+           float  nx,
+           float  ny)
+{
+  float a = MAX (fabsf (nx), fabsf (ny)), b = MIN (fabsf (nx), fabsf (ny));
+
+  edge->half = (a + b) / 2.0f;
+  edge->straight = (a - b) / 2.0f;
+  edge->inverse_a = a > 0.0f ? 1.0f / a : 0.0f;
+  edge->inverse_2ab = b > 0.0f ? 1.0f / (2.0f * a * b) : 0.0f;
+}
+
+/* @inside: how far the pixel's middle is inside the edge (negative: outside). */
+static inline float
+edge_cover (const Edge *edge,
+            float       inside)
+{
+  float t;
+
+  if (inside >= edge->half)
+    return 1.0f;
+  if (inside <= -edge->half)
+    return 0.0f;
+  if (inside > edge->straight)
+    {
+      t = edge->half - inside;
+      return 1.0f - t * t * edge->inverse_2ab;
+    }
+  if (inside < -edge->straight)
+    {
+      t = edge->half + inside;
+      return t * t * edge->inverse_2ab;
+    }
+  return 0.5f + inside * edge->inverse_a;
+}
+
+static inline float
+edge_coverage (float inside,
+               float nx,
+               float ny)
+{
+  Edge edge;
+
+  edge_init (&edge, nx, ny);
+  return edge_cover (&edge, inside);
+}
+
+static void
+capsule (UnknotTrendRaster *self,
+         float              ax,
+         float              ay,
+         float              bx,
+         float              by,
+         float              radius)
+{
+  /* Beyond the radius by half a pixel's diagonal, a pixel is out. */
+  float reach = radius + G_SQRT2 / 2;
+  float dx = bx - ax, dy = by - ay;
+  float length2 = dx * dx + dy * dy;
+  float length = sqrtf (length2);
+  /* How far across a row the band around the segment's middle line reaches. */
+  float across = fabsf (dy) > 1e-3f ? reach * length / fabsf (dy) : G_MAXFLOAT;
+  float top = MIN (ay, by), bottom = MAX (ay, by);
+  /* Within the radius less half a pixel's diagonal, a pixel is all in. */
+  float full = MAX (0.0f, radius - (float) G_SQRT2 / 2);
+  float reach2 = reach * reach, full2 = full * full;
+  float inverse = length > 0 ? 1.0f / length : 0.0f;
+  Edge edge;
+  float slope = fabsf (dy) > 1e-3f ? dx / dy : 0.0f;
+  int row0, row1, left, right;
+
+  if (!span (top - reach, bottom + reach, self->height, &row0, &row1) ||
+      !span (MIN (ax, bx) - reach, MAX (ax, bx) + reach, self->width, &left, &right))
+    return;
+  touch (self, left, row0, right, row1);
+  edge_init (&edge, dx * inverse, dy * inverse);
+
+  for (int j = row0; j < row1; j++)
+    {
+      float py = j + 0.5f;
+      guchar *row = self->coverage + (gsize) j * self->width;
+      int from = left, to = right;
+
+      /* A capsule lies inside the band of its width around its whole line: on a row,
+       * the pixels whose middles are in it. */
+      if (across < G_MAXFLOAT)
+        {
+          float x = ax + (py - ay) * slope;
+
+          from = MAX (left, (int) ceilf (x - across - 0.5f));
+          to = MIN (right, (int) floorf (x + across - 0.5f) + 1);
+        }
+
+      for (int i = from; i < to; i++)
+        {
+          float px = i + 0.5f - ax, qy = py - ay;
+          float along = px * dx + qy * dy;
+          guchar c;
+
+          if (row[i] == 255)
+            continue;
+
+          if (along > 0.0f && along < length2)
+            {
+              /* Beside the segment: the edge runs along it, at a distance across. */
+              float inside = radius - fabsf (px * dy - qy * dx) * inverse;
+
+              if (inside <= -edge.half)
+                continue;
+              c = (guchar) (255.0f * edge_cover (&edge, inside) + 0.5f);
+            }
+          else
+            {
+              /* Around an end: the edge is round. */
+              float ex = along <= 0.0f ? px : px - dx, ey = along <= 0.0f ? qy : qy - dy;
+              float distance2 = ex * ex + ey * ey, distance;
+
+              if (distance2 >= reach2)
+                continue;
+              if (distance2 <= full2)
+                c = 255;
+              else
+                {
+                  distance = sqrtf (distance2);
+                  c = (guchar) (255.0f * edge_coverage (radius - distance, ex / distance, ey / distance) + 0.5f);
+                }
+            }
+          if (c > row[i])
+            row[i] = c;
+        }
+    }
+}
+
+/**
+ * unknot_trend_raster_stroke_polyline:
+ * @xy: (array): @n_points pairs of x and y
+ *
+ * A line through the points, of round joins and caps, into the mask.
+ */
+void
+unknot_trend_raster_stroke_polyline (UnknotTrendRaster *self,
+                                     const float       *xy,
+                                     guint              n_points,
+                                     float              line_width)
+{
+  float radius = line_width / 2.0f;
+
+  if (n_points == 1)
+    capsule (self, xy[0], xy[1], xy[0], xy[1], radius);
+  for (guint i = 1; i < n_points; i++)
+    capsule (self, xy[2 * i - 2], xy[2 * i - 1], xy[2 * i], xy[2 * i + 1], radius);
+}
+
+void
+unknot_trend_raster_fill_circle (UnknotTrendRaster *self,
+                                 float              x,
+                                 float              y,
+                                 float              radius)
+{
+  capsule (self, x, y, x, y, radius);
+}
+
+/* How much of [@i, @i + 1) lies in [@lo, @hi). */
+static inline float
+overlap (int   i,
+         float lo,
+         float hi)
+{
+  return MAX (0.0f, MIN (hi, i + 1.0f) - MAX (lo, (float) i));
+}
+
+void
+unknot_trend_raster_fill_rect (UnknotTrendRaster *self,
+                               float              x,
+                               float              y,
+                               float              width,
+                               float              height)
+{
+  int left, right, row0, row1;
+
+  if (!span (x, x + width, self->width, &left, &right) ||
+      !span (y, y + height, self->height, &row0, &row1))
+    return;
+  touch (self, left, row0, right, row1);
+
+  for (int j = row0; j < row1; j++)
+    {
+      float down = 255.0f * overlap (j, y, y + height);
+      guchar *row = self->coverage + (gsize) j * self->width;
+
+      for (int i = left; i < right; i++)
+        row[i] = (guchar) MIN (255.0f, row[i] + down * overlap (i, x, x + width) + 0.5f);
+    }
+}
+
+/**
+ * unknot_trend_raster_fill_band:
+ * @x: (array): @n_points x, increasing
+ * @y1: (array): one line's y at each x
+ * @y2: (array): the other's
+ *
+ * The area between two lines that share their x (wherever they cross, too), into
+ * the mask.
+ */
+void
+unknot_trend_raster_fill_band (UnknotTrendRaster *self,
+                               const float       *x,
+                               const float       *y1,
+                               const float       *y2,
+                               guint              n_points)
+{
+  int left, right;
+  guint k = 0;
+
+  if (n_points < 2 || !span (x[0], x[n_points - 1], self->width, &left, &right))
+    return;
+
+  for (int i = left; i < right; i++)
+    {
+      int row0 = self->height, row1 = 0, last_top = -1, first_bottom = self->height + 1;
+
+      for (int s = 0; s < BAND_SAMPLES; s++)
+        {
+          float xs = i + (s + 0.5f) / BAND_SAMPLES;
+          float t, a, b, lo, hi;
+          int flo, fhi;
+
+          if (xs < x[0] || xs > x[n_points - 1])
+            continue;
+          while (k + 2 < n_points && xs > x[k + 1])
+            k++;
+          t = x[k + 1] > x[k] ? (xs - x[k]) / (x[k + 1] - x[k]) : 0.0f;
+          a = y1[k] + t * (y1[k + 1] - y1[k]);
+          b = y2[k] + t * (y2[k + 1] - y2[k]);
+          lo = CLAMP (MIN (a, b), 0.0f, (float) self->height);
+          hi = CLAMP (MAX (a, b), 0.0f, (float) self->height);
+          flo = (int) floorf (lo);
+          fhi = (int) floorf (hi);
+
+          /* Down the column, [lo, hi) covers a row r by [r ≥ flo] − [r ≥ fhi], plus
+           * its fraction in the row of each end. */
+          self->column[flo] += 1.0f;
+          self->column[fhi] -= 1.0f;
+          self->fraction[fhi] += hi - fhi;
+          self->fraction[flo] -= lo - flo;
+          row0 = MIN (row0, flo);
+          row1 = MAX (row1, fhi + 1);
+          last_top = MAX (last_top, flo);
+          first_bottom = MIN (first_bottom, fhi);
+        }
+
+      if (row0 >= row1)
+        continue;
+      touch (self, i, row0, i + 1, MIN (row1, self->height));
+      {
+        float steps = 0.0f;
+        /* Between the lowest top and the highest bottom, no sample starts or ends:
+         * every row there is covered as much as the last. */
+        int middle0 = last_top + 1, middle1 = MAX (middle0, first_bottom);
+
+        for (int j = row0; j < row1; j++)
+          {
+            guchar *cell = self->coverage + (gsize) j * self->width + i;
+            float c;
+
+            if (j == middle0 && middle1 > middle0)
+              {
+                guint full = (guint) (steps * (255.0f / BAND_SAMPLES) + 0.5f);
+
+                for (; j < middle1; j++, cell += self->width)
+                  *cell = (guchar) MIN (255u, *cell + full);
+                j--;
+                continue;
+              }
+
+            steps += self->column[j];
+            c = (steps + self->fraction[j]) * (255.0f / BAND_SAMPLES);
+            self->column[j] = self->fraction[j] = 0.0f;
+            if (j < self->height && c > 0.0f)
+              *cell = (guchar) MIN (255.0f, *cell + c + 0.5f);
+          }
+      }
+    }
+}
+
+/* Each of the four bytes of @x times @a / 255, rounded (as pixman does it). */
+static inline guint32
+multiply (guint32 x,
+          guint   a)
+{
+  guint32 low = (x & 0xff00ff) * a + 0x800080;
+  guint32 high = ((x >> 8) & 0xff00ff) * a + 0x800080;
+
+  low = ((low + ((low >> 8) & 0xff00ff)) >> 8) & 0xff00ff;
+  high = (high + ((high >> 8) & 0xff00ff)) & 0xff00ff00;
+  return high | low;
+}
+
+/**
+ * unknot_trend_raster_composite:
+ *
+ * Paints the mask in @colour over the pixels, and empties the mask.
+ */
+void
+unknot_trend_raster_composite (UnknotTrendRaster *self,
+                               const GdkRGBA     *colour)
+{
+  float alpha = CLAMP (colour->alpha, 0.0f, 1.0f);
+  guint32 source = (guint32) (255.0f * CLAMP (colour->red, 0.0f, 1.0f) * alpha + 0.5f) |
+                   (guint32) (255.0f * CLAMP (colour->green, 0.0f, 1.0f) * alpha + 0.5f) << 8 |
+                   (guint32) (255.0f * CLAMP (colour->blue, 0.0f, 1.0f) * alpha + 0.5f) << 16 |
+                   (guint32) (255.0f * alpha + 0.5f) << 24;
+
+  for (int j = self->y0; j < self->y1; j++)
+    {
+      guchar *row = self->coverage + (gsize) j * self->width;
+      guint32 *p = (guint32 *) (gpointer) (self->pixels + (gsize) j * self->width * 4);
+      int i = self->x0;
+
+      while (i < self->x1)
+        {
+          guint64 eight;
+          guint32 s;
+
+          /* Most of the mask is empty: skip it eight pixels at a time. */
+          if (i + 8 <= self->x1)
+            {
+              memcpy (&eight, row + i, sizeof eight);
+              if (eight == 0)
+                {
+                  i += 8;
+                  continue;
+                }
+            }
+          if (row[i] != 0)
+            {
+              s = row[i] == 255 ? source : multiply (source, row[i]);
+              p[i] = (s >> 24) == 255 ? s : s + multiply (p[i], 255 - (s >> 24));
+              row[i] = 0;
+            }
+          i++;
+        }
+    }
+  self->x0 = self->width;
+  self->y0 = self->height;
+  self->x1 = self->y1 = 0;
+}
+
+/**
+ * unknot_trend_raster_free_to_texture:
+ *
+ * Returns: (transfer full): the pixels, painted so far, as a texture; @self is freed
+ */
+GdkTexture *
+unknot_trend_raster_free_to_texture (UnknotTrendRaster *self)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&self->pixels),
+                                              (gsize) self->width * self->height * 4);
+  GdkTexture *texture = gdk_memory_texture_new (self->width, self->height,
+                                                GDK_MEMORY_R8G8B8A8_PREMULTIPLIED,
+                                                bytes, (gsize) self->width * 4);
+
+  unknot_trend_raster_free (self);
+  return texture;
+}
