@@ -633,7 +633,7 @@ raster_relief (UnknotTrendRaster *raster,
         unknot_trend_raster_fill_rect (raster, x[0] - half * scale, MIN (y1[0], y2[0]),
                                        2 * half * scale, fabsf (y1[0] - y2[0]));
       else
-        unknot_trend_raster_fill_band (raster, x, y1, y2, n);
+        unknot_trend_raster_paint_band (raster, x, y1, y2, n, color);
       i = end + 1;
     }
   unknot_trend_raster_composite (raster, color);

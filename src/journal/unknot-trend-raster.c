@@ -16,7 +16,8 @@
  *  - a grid line or a bar is an axis-aligned rectangle, covered exactly;
  *  - the relief between two lines that share their x is, in each pixel column,
  *    the interval between them at 16 points across the column, covered exactly
- *    down the column, so the work is per column, not per crossing edge.
+ *    down the column, so the work is per column, not per crossing edge; it is
+ *    painted as it goes, each pixel once.
  *
  * Shapes add to a coverage mask (8 bits a pixel); composite paints the mask in a colour, source over,
  * onto premultiplied RGBA pixels, and empties it, so that every shape of one colour
@@ -37,24 +38,51 @@
 struct _UnknotTrendRaster
 {
   int     width, height;
-  guchar *pixels;      /* premultiplied R8G8B8A8, width × 4 a row */
+  guchar *pixels;      /* GDK_MEMORY_DEFAULT (cairo's ARGB32), width × 4 a row */
   guchar *coverage;    /* 0–255 a pixel */
-  int     x0, y0, x1, y1;  /* what the mask touches: [x0, x1) × [y0, y1) */
+  int     y0, y1;      /* the rows the mask touches: [y0, y1) */
+  int    *from, *to;   /* and in each row, [from, to) */
   float  *column;      /* the band's steps down one column, height + 2 */
   float  *fraction;    /* and their fractions */
 };
 
-static void
-touch (UnknotTrendRaster *self,
-       int                x0,
-       int                y0,
-       int                x1,
-       int                y1)
+static inline int
+floor_int (float v)
 {
-  self->x0 = MIN (self->x0, x0);
-  self->y0 = MIN (self->y0, y0);
-  self->x1 = MAX (self->x1, x1);
-  self->y1 = MAX (self->y1, y1);
+  int i = (int) v;
+
+  return i - (v < (float) i);
+}
+
+static inline int
+ceil_int (float v)
+{
+  return -floor_int (-v);
+}
+
+/* The mask has something in row @j, from @from to @to. */
+static inline void
+touch (UnknotTrendRaster *self,
+       int                j,
+       int                from,
+       int                to)
+{
+  self->y0 = MIN (self->y0, j);
+  self->y1 = MAX (self->y1, j + 1);
+  self->from[j] = MIN (self->from[j], from);
+  self->to[j] = MAX (self->to[j], to);
+}
+
+static void
+untouch (UnknotTrendRaster *self)
+{
+  for (int j = 0; j < self->height; j++)
+    {
+      self->from[j] = self->width;
+      self->to[j] = 0;
+    }
+  self->y0 = self->height;
+  self->y1 = 0;
 }
 
 /* [*from, *to) of the pixels that @lo to @hi may touch, clipped to [0, @size). */
@@ -65,8 +93,8 @@ span (float  lo,
       int   *from,
       int   *to)
 {
-  *from = MAX (0, (int) floorf (lo));
-  *to = MIN (size, (int) ceilf (hi));
+  *from = MAX (0, floor_int (lo));
+  *to = MIN (size, ceil_int (hi));
   return *from < *to;
 }
 
@@ -82,8 +110,9 @@ unknot_trend_raster_new (int width,
   self->coverage = g_malloc0 ((gsize) self->width * self->height);
   self->column = g_malloc0_n (self->height + 2, sizeof (float));
   self->fraction = g_malloc0_n (self->height + 2, sizeof (float));
-  self->x0 = self->width;
-  self->y0 = self->height;
+  self->from = g_new (int, self->height);
+  self->to = g_new (int, self->height);
+  untouch (self);
   return self;
 }
 
@@ -96,6 +125,8 @@ unknot_trend_raster_free (UnknotTrendRaster *self)
   g_free (self->coverage);
   g_free (self->column);
   g_free (self->fraction);
+  g_free (self->from);
+  g_free (self->to);
   g_free (self);
 }
 
@@ -185,7 +216,6 @@ capsule (UnknotTrendRaster *self,
   if (!span (top - reach, bottom + reach, self->height, &row0, &row1) ||
       !span (MIN (ax, bx) - reach, MAX (ax, bx) + reach, self->width, &left, &right))
     return;
-  touch (self, left, row0, right, row1);
   edge_init (&edge, dx * inverse, dy * inverse);
 
   for (int j = row0; j < row1; j++)
@@ -200,14 +230,21 @@ capsule (UnknotTrendRaster *self,
         {
           float x = ax + (py - ay) * slope;
 
-          from = MAX (left, (int) ceilf (x - across - 0.5f));
-          to = MIN (right, (int) floorf (x + across - 0.5f) + 1);
+          from = MAX (left, ceil_int (x - across - 0.5f));
+          to = MIN (right, floor_int (x + across - 0.5f) + 1);
         }
+      if (from >= to)
+        continue;
+      touch (self, j, from, to);
 
-      for (int i = from; i < to; i++)
+      float qy = py - ay;
+      float px = from + 0.5f - ax;
+      /* Along the segment and across it, times its length: a step right adds dx
+       * and dy. */
+      float along = px * dx + qy * dy, cross = px * dy - qy * dx;
+
+      for (int i = from; i < to; i++, px += 1.0f, along += dx, cross += dy)
         {
-          float px = i + 0.5f - ax, qy = py - ay;
-          float along = px * dx + qy * dy;
           guchar c;
 
           if (row[i] == 255)
@@ -216,7 +253,7 @@ capsule (UnknotTrendRaster *self,
           if (along > 0.0f && along < length2)
             {
               /* Beside the segment: the edge runs along it, at a distance across. */
-              float inside = radius - fabsf (px * dy - qy * dx) * inverse;
+              float inside = radius - fabsf (cross) * inverse;
 
               if (inside <= -edge.half)
                 continue;
@@ -294,34 +331,74 @@ unknot_trend_raster_fill_rect (UnknotTrendRaster *self,
   if (!span (x, x + width, self->width, &left, &right) ||
       !span (y, y + height, self->height, &row0, &row1))
     return;
-  touch (self, left, row0, right, row1);
 
   for (int j = row0; j < row1; j++)
     {
       float down = 255.0f * overlap (j, y, y + height);
       guchar *row = self->coverage + (gsize) j * self->width;
 
+      touch (self, j, left, right);
       for (int i = left; i < right; i++)
         row[i] = (guchar) MIN (255.0f, row[i] + down * overlap (i, x, x + width) + 0.5f);
     }
 }
 
+/* Each of the four bytes of @x times @a / 255, rounded (as pixman does it). */
+static inline guint32
+multiply (guint32 x,
+          guint   a)
+{
+  guint32 low = (x & 0xff00ff) * a + 0x800080;
+  guint32 high = ((x >> 8) & 0xff00ff) * a + 0x800080;
+
+  low = ((low + ((low >> 8) & 0xff00ff)) >> 8) & 0xff00ff;
+  high = (high + ((high >> 8) & 0xff00ff)) & 0xff00ff00;
+  return high | low;
+}
+
+/* @colour premultiplied, as a pixel: alpha in the top byte, then red, green, blue,
+ * as cairo's ARGB32 has it (in memory, the bytes of GDK_MEMORY_DEFAULT). */
+static guint32
+premultiply (const GdkRGBA *colour)
+{
+  float alpha = CLAMP (colour->alpha, 0.0f, 1.0f);
+
+  return (guint32) (255.0f * alpha + 0.5f) << 24 |
+         (guint32) (255.0f * CLAMP (colour->red, 0.0f, 1.0f) * alpha + 0.5f) << 16 |
+         (guint32) (255.0f * CLAMP (colour->green, 0.0f, 1.0f) * alpha + 0.5f) << 8 |
+         (guint32) (255.0f * CLAMP (colour->blue, 0.0f, 1.0f) * alpha + 0.5f);
+}
+
+/* @source at @coverage over @pixel. */
+static inline guint32
+over (guint32 pixel,
+      guint32 source,
+      guint   coverage)
+{
+  guint32 s = coverage >= 255 ? source : multiply (source, coverage);
+
+  return (s >> 24) == 255 ? s : s + multiply (pixel, 255 - (s >> 24));
+}
+
 /**
- * unknot_trend_raster_fill_band:
+ * unknot_trend_raster_paint_band:
  * @x: (array): @n_points x, increasing
  * @y1: (array): one line's y at each x
  * @y2: (array): the other's
  *
- * The area between two lines that share their x (wherever they cross, too), into
- * the mask.
+ * Paints the area between two lines that share their x (wherever they cross, too)
+ * in @colour straight onto the pixels, column by column, without the mask: each
+ * pixel is painted once.
  */
 void
-unknot_trend_raster_fill_band (UnknotTrendRaster *self,
-                               const float       *x,
-                               const float       *y1,
-                               const float       *y2,
-                               guint              n_points)
+unknot_trend_raster_paint_band (UnknotTrendRaster *self,
+                                const float       *x,
+                                const float       *y1,
+                                const float       *y2,
+                                guint              n_points,
+                                const GdkRGBA     *colour)
 {
+  guint32 source = premultiply (colour);
   int left, right;
   guint k = 0;
 
@@ -347,8 +424,8 @@ unknot_trend_raster_fill_band (UnknotTrendRaster *self,
           b = y2[k] + t * (y2[k + 1] - y2[k]);
           lo = CLAMP (MIN (a, b), 0.0f, (float) self->height);
           hi = CLAMP (MAX (a, b), 0.0f, (float) self->height);
-          flo = (int) floorf (lo);
-          fhi = (int) floorf (hi);
+          flo = (int) lo;  /* lo and hi are not negative */
+          fhi = (int) hi;
 
           /* Down the column, [lo, hi) covers a row r by [r ≥ flo] − [r ≥ fhi], plus
            * its fraction in the row of each end. */
@@ -364,7 +441,6 @@ unknot_trend_raster_fill_band (UnknotTrendRaster *self,
 
       if (row0 >= row1)
         continue;
-      touch (self, i, row0, i + 1, MIN (row1, self->height));
       {
         float steps = 0.0f;
         /* Between the lowest top and the highest bottom, no sample starts or ends:
@@ -373,7 +449,7 @@ unknot_trend_raster_fill_band (UnknotTrendRaster *self,
 
         for (int j = row0; j < row1; j++)
           {
-            guchar *cell = self->coverage + (gsize) j * self->width + i;
+            guint32 *cell = (guint32 *) (gpointer) (self->pixels + ((gsize) j * self->width + i) * 4);
             float c;
 
             if (j == middle0 && middle1 > middle0)
@@ -381,7 +457,7 @@ unknot_trend_raster_fill_band (UnknotTrendRaster *self,
                 guint full = (guint) (steps * (255.0f / BAND_SAMPLES) + 0.5f);
 
                 for (; j < middle1; j++, cell += self->width)
-                  *cell = (guchar) MIN (255u, *cell + full);
+                  *cell = over (*cell, source, full);
                 j--;
                 continue;
               }
@@ -389,24 +465,11 @@ unknot_trend_raster_fill_band (UnknotTrendRaster *self,
             steps += self->column[j];
             c = (steps + self->fraction[j]) * (255.0f / BAND_SAMPLES);
             self->column[j] = self->fraction[j] = 0.0f;
-            if (j < self->height && c > 0.0f)
-              *cell = (guchar) MIN (255.0f, *cell + c + 0.5f);
+            if (j < self->height && c >= 0.5f)
+              *cell = over (*cell, source, (guint) MIN (255.0f, c + 0.5f));
           }
       }
     }
-}
-
-/* Each of the four bytes of @x times @a / 255, rounded (as pixman does it). */
-static inline guint32
-multiply (guint32 x,
-          guint   a)
-{
-  guint32 low = (x & 0xff00ff) * a + 0x800080;
-  guint32 high = ((x >> 8) & 0xff00ff) * a + 0x800080;
-
-  low = ((low + ((low >> 8) & 0xff00ff)) >> 8) & 0xff00ff;
-  high = (high + ((high >> 8) & 0xff00ff)) & 0xff00ff00;
-  return high | low;
 }
 
 /**
@@ -418,25 +481,20 @@ void
 unknot_trend_raster_composite (UnknotTrendRaster *self,
                                const GdkRGBA     *colour)
 {
-  float alpha = CLAMP (colour->alpha, 0.0f, 1.0f);
-  guint32 source = (guint32) (255.0f * CLAMP (colour->red, 0.0f, 1.0f) * alpha + 0.5f) |
-                   (guint32) (255.0f * CLAMP (colour->green, 0.0f, 1.0f) * alpha + 0.5f) << 8 |
-                   (guint32) (255.0f * CLAMP (colour->blue, 0.0f, 1.0f) * alpha + 0.5f) << 16 |
-                   (guint32) (255.0f * alpha + 0.5f) << 24;
+  guint32 source = premultiply (colour);
 
   for (int j = self->y0; j < self->y1; j++)
     {
       guchar *row = self->coverage + (gsize) j * self->width;
       guint32 *p = (guint32 *) (gpointer) (self->pixels + (gsize) j * self->width * 4);
-      int i = self->x0;
+      int i = self->from[j], end = self->to[j];
 
-      while (i < self->x1)
+      while (i < end)
         {
           guint64 eight;
-          guint32 s;
 
           /* Most of the mask is empty: skip it eight pixels at a time. */
-          if (i + 8 <= self->x1)
+          if (i + 8 <= end)
             {
               memcpy (&eight, row + i, sizeof eight);
               if (eight == 0)
@@ -447,16 +505,19 @@ unknot_trend_raster_composite (UnknotTrendRaster *self,
             }
           if (row[i] != 0)
             {
-              s = row[i] == 255 ? source : multiply (source, row[i]);
-              p[i] = (s >> 24) == 255 ? s : s + multiply (p[i], 255 - (s >> 24));
+              p[i] = over (p[i], source, row[i]);
               row[i] = 0;
             }
           i++;
         }
     }
-  self->x0 = self->width;
+  for (int j = self->y0; j < self->y1; j++)
+    {
+      self->from[j] = self->width;
+      self->to[j] = 0;
+    }
   self->y0 = self->height;
-  self->x1 = self->y1 = 0;
+  self->y1 = 0;
 }
 
 /**
@@ -470,7 +531,7 @@ unknot_trend_raster_free_to_texture (UnknotTrendRaster *self)
   g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&self->pixels),
                                               (gsize) self->width * self->height * 4);
   GdkTexture *texture = gdk_memory_texture_new (self->width, self->height,
-                                                GDK_MEMORY_R8G8B8A8_PREMULTIPLIED,
+                                                GDK_MEMORY_DEFAULT,
                                                 bytes, (gsize) self->width * 4);
 
   unknot_trend_raster_free (self);

@@ -30,11 +30,12 @@ void               unknot_trend_raster_fill_rect       (UnknotTrendRaster *self,
                                                         float              y,
                                                         float              width,
                                                         float              height);
-void               unknot_trend_raster_fill_band       (UnknotTrendRaster *self,
+void               unknot_trend_raster_paint_band      (UnknotTrendRaster *self,
                                                         const float       *x,
                                                         const float       *y1,
                                                         const float       *y2,
-                                                        guint              n_points);
+                                                        guint              n_points,
+                                                        const GdkRGBA     *colour);
 void               unknot_trend_raster_composite       (UnknotTrendRaster *self,
                                                         const GdkRGBA     *colour);
 
