@@ -639,6 +639,39 @@ raster_relief (UnknotTrendRaster *raster,
   unknot_trend_raster_composite (raster, color);
 }
 
+/* What one drawing's shapes need, shared by the threads that draw its slices. */
+typedef struct {
+  const Geometry                *g;
+  GArray                        *days;
+  const guint                   *julians;  /* of each day; NULL when no days are shown */
+  int                            scale;
+  guint                          step;
+  const UnknotTrendChartColours *colours;
+  UnknotTrendRaster             *slice;
+} Drawing;
+
+static gpointer
+draw_shapes (gpointer data)
+{
+  const Drawing *d = data;
+  const Geometry *g = d->g;
+
+  for (guint v = 0; v <= 10; v += d->step)
+    unknot_trend_raster_fill_rect (d->slice, g->left * d->scale, (grid_y (g, v) - 0.5f) * d->scale,
+                                   (g->right - g->left) * d->scale, d->scale);
+  unknot_trend_raster_composite (d->slice, &d->colours->grid);
+
+  if (d->julians != NULL)
+    {
+      raster_relief (d->slice, g, d->days, d->julians, d->scale, &d->colours->relief);
+      raster_line (d->slice, g, d->days, d->julians, d->scale, FALSE, show_dots (g), &d->colours->before);
+      raster_line (d->slice, g, d->days, d->julians, d->scale, TRUE, show_dots (g), &d->colours->after);
+    }
+  return NULL;
+}
+
+/* The drawing but for its labels, in pixels: in slices of rows drawn side by side,
+ * one a processor (up to 4), when it is tall enough to be worth the threads. */
 static GdkTexture *
 raster_chart (PangoContext                  *context,
               GArray                        *days,
@@ -651,31 +684,49 @@ raster_chart (PangoContext                  *context,
 {
   g_autoptr(UnknotTrendRaster) raster = unknot_trend_raster_new (width * scale, height * scale);
   g_autofree guint *julians = NULL;
+  Drawing drawings[4];
+  GThread *threads[4] = { NULL, };
   Geometry g;
   gboolean has_span;
-  guint step;
+  int n_slices;
 
   has_span = compute_geometry (context, days, since, until, width, height, &g);
   if (g.right <= g.left || g.bottom <= g.top)
     return unknot_trend_raster_free_to_texture (g_steal_pointer (&raster));
-
-  step = axis_step (context, &g);
-  for (guint v = 0; v <= 10; v += step)
-    unknot_trend_raster_fill_rect (raster, g.left * scale, (grid_y (&g, v) - 0.5f) * scale,
-                                   (g.right - g.left) * scale, scale);
-  unknot_trend_raster_composite (raster, &colours->grid);
 
   if (has_span && days != NULL && days->len > 0)
     {
       julians = g_new (guint, days->len);
       for (guint i = 0; i < days->len; i++)
         julians[i] = julian_of (day_at (days, i)->day);
-
-      raster_relief (raster, &g, days, julians, scale, &colours->relief);
-      raster_line (raster, &g, days, julians, scale, FALSE, show_dots (&g), &colours->before);
-      raster_line (raster, &g, days, julians, scale, TRUE, show_dots (&g), &colours->after);
-
     }
+
+  n_slices = CLAMP (MIN ((int) g_get_num_processors (), height * scale / 100), 1, (int) G_N_ELEMENTS (drawings));
+  for (int k = 0; k < n_slices; k++)
+    {
+      drawings[k] = (Drawing) {
+        .g = &g,
+        .days = days,
+        .julians = julians,
+        .scale = scale,
+        .step = axis_step (context, &g),
+        .colours = colours,
+        .slice = unknot_trend_raster_new_slice (raster, height * scale * k / n_slices,
+                                                height * scale * (k + 1) / n_slices),
+      };
+      if (k > 0)
+        threads[k] = g_thread_try_new ("unknot-trend-chart", draw_shapes, &drawings[k], NULL);
+    }
+  draw_shapes (&drawings[0]);
+  for (int k = 0; k < n_slices; k++)
+    {
+      if (k > 0 && threads[k] != NULL)
+        g_thread_join (threads[k]);
+      else if (k > 0)
+        draw_shapes (&drawings[k]);
+      unknot_trend_raster_free (drawings[k].slice);
+    }
+
   return unknot_trend_raster_free_to_texture (g_steal_pointer (&raster));
 }
 

@@ -38,6 +38,8 @@
 struct _UnknotTrendRaster
 {
   int     width, height;
+  int     top, bottom;  /* the rows drawn: all, or a slice's */
+  gboolean slice;       /* the pixels and the mask are another's */
   guchar *pixels;      /* GDK_MEMORY_DEFAULT (cairo's ARGB32), width × 4 a row */
   guchar *coverage;    /* 0–255 a pixel */
   int     y0, y1;      /* the rows the mask touches: [y0, y1) */
@@ -76,13 +78,13 @@ touch (UnknotTrendRaster *self,
 static void
 untouch (UnknotTrendRaster *self)
 {
-  for (int j = 0; j < self->height; j++)
+  for (int j = self->top; j < self->bottom; j++)
     {
       self->from[j] = self->width;
       self->to[j] = 0;
     }
-  self->y0 = self->height;
-  self->y1 = 0;
+  self->y0 = self->bottom;
+  self->y1 = self->top;
 }
 
 /* [*from, *to) of the pixels that @lo to @hi may touch, clipped to [0, @size). */
@@ -98,6 +100,29 @@ span (float  lo,
   return *from < *to;
 }
 
+/* The rows [*from, *to) that @lo to @hi may touch, of those drawn. */
+static gboolean
+rows (UnknotTrendRaster *self,
+      float              lo,
+      float              hi,
+      int               *from,
+      int               *to)
+{
+  *from = MAX (self->top, floor_int (lo));
+  *to = MIN (self->bottom, ceil_int (hi));
+  return *from < *to;
+}
+
+static void
+init_scratch (UnknotTrendRaster *self)
+{
+  self->column = g_malloc0_n (self->height + 2, sizeof (float));
+  self->fraction = g_malloc0_n (self->height + 2, sizeof (float));
+  self->from = g_new (int, self->height);
+  self->to = g_new (int, self->height);
+  untouch (self);
+}
+
 UnknotTrendRaster *
 unknot_trend_raster_new (int width,
                          int height)
@@ -106,13 +131,36 @@ unknot_trend_raster_new (int width,
 
   self->width = MAX (width, 1);
   self->height = MAX (height, 1);
+  self->top = 0;
+  self->bottom = self->height;
   self->pixels = g_malloc0 ((gsize) self->width * self->height * 4);
   self->coverage = g_malloc0 ((gsize) self->width * self->height);
-  self->column = g_malloc0_n (self->height + 2, sizeof (float));
-  self->fraction = g_malloc0_n (self->height + 2, sizeof (float));
-  self->from = g_new (int, self->height);
-  self->to = g_new (int, self->height);
-  untouch (self);
+  init_scratch (self);
+  return self;
+}
+
+/**
+ * unknot_trend_raster_new_slice:
+ *
+ * Returns: the rows [@top, @bottom) of @whole: what is drawn in it goes into the
+ * whole's pixels there, and nowhere else. Slices of different rows can be drawn in
+ * at the same time, in threads of their own; free them before the whole.
+ */
+UnknotTrendRaster *
+unknot_trend_raster_new_slice (UnknotTrendRaster *whole,
+                               int                top,
+                               int                bottom)
+{
+  UnknotTrendRaster *self = g_new0 (UnknotTrendRaster, 1);
+
+  self->width = whole->width;
+  self->height = whole->height;
+  self->top = CLAMP (top, 0, whole->height);
+  self->bottom = CLAMP (bottom, self->top, whole->height);
+  self->slice = TRUE;
+  self->pixels = whole->pixels;
+  self->coverage = whole->coverage;
+  init_scratch (self);
   return self;
 }
 
@@ -121,8 +169,11 @@ unknot_trend_raster_free (UnknotTrendRaster *self)
 {
   if (self == NULL)
     return;
-  g_free (self->pixels);
-  g_free (self->coverage);
+  if (!self->slice)
+    {
+      g_free (self->pixels);
+      g_free (self->coverage);
+    }
   g_free (self->column);
   g_free (self->fraction);
   g_free (self->from);
@@ -213,7 +264,7 @@ capsule (UnknotTrendRaster *self,
   float slope = fabsf (dy) > 1e-3f ? dx / dy : 0.0f;
   int row0, row1, left, right;
 
-  if (!span (top - reach, bottom + reach, self->height, &row0, &row1) ||
+  if (!rows (self, top - reach, bottom + reach, &row0, &row1) ||
       !span (MIN (ax, bx) - reach, MAX (ax, bx) + reach, self->width, &left, &right))
     return;
   edge_init (&edge, dx * inverse, dy * inverse);
@@ -329,7 +380,7 @@ unknot_trend_raster_fill_rect (UnknotTrendRaster *self,
   int left, right, row0, row1;
 
   if (!span (x, x + width, self->width, &left, &right) ||
-      !span (y, y + height, self->height, &row0, &row1))
+      !rows (self, y, y + height, &row0, &row1))
     return;
 
   for (int j = row0; j < row1; j++)
@@ -407,7 +458,7 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
 
   for (int i = left; i < right; i++)
     {
-      int row0 = self->height, row1 = 0, last_top = -1, first_bottom = self->height + 1;
+      int row0 = self->bottom, row1 = self->top, last_top = self->top - 1, first_bottom = self->bottom + 1;
 
       for (int s = 0; s < BAND_SAMPLES; s++)
         {
@@ -422,8 +473,8 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
           t = x[k + 1] > x[k] ? (xs - x[k]) / (x[k + 1] - x[k]) : 0.0f;
           a = y1[k] + t * (y1[k + 1] - y1[k]);
           b = y2[k] + t * (y2[k + 1] - y2[k]);
-          lo = CLAMP (MIN (a, b), 0.0f, (float) self->height);
-          hi = CLAMP (MAX (a, b), 0.0f, (float) self->height);
+          lo = CLAMP (MIN (a, b), (float) self->top, (float) self->bottom);
+          hi = CLAMP (MAX (a, b), (float) self->top, (float) self->bottom);
           flo = (int) lo;  /* lo and hi are not negative */
           fhi = (int) hi;
 
@@ -465,7 +516,7 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
             steps += self->column[j];
             c = (steps + self->fraction[j]) * (255.0f / BAND_SAMPLES);
             self->column[j] = self->fraction[j] = 0.0f;
-            if (j < self->height && c >= 0.5f)
+            if (j < self->bottom && c >= 0.5f)
               *cell = over (*cell, source, (guint) MIN (255.0f, c + 0.5f));
           }
       }
@@ -516,8 +567,8 @@ unknot_trend_raster_composite (UnknotTrendRaster *self,
       self->from[j] = self->width;
       self->to[j] = 0;
     }
-  self->y0 = self->height;
-  self->y1 = 0;
+  self->y0 = self->bottom;
+  self->y1 = self->top;
 }
 
 /**
@@ -528,6 +579,8 @@ unknot_trend_raster_composite (UnknotTrendRaster *self,
 GdkTexture *
 unknot_trend_raster_free_to_texture (UnknotTrendRaster *self)
 {
+  g_return_val_if_fail (!self->slice, NULL);
+
   g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&self->pixels),
                                               (gsize) self->width * self->height * 4);
   GdkTexture *texture = gdk_memory_texture_new (self->width, self->height,

@@ -13,6 +13,9 @@ typedef struct _UnknotTrendRaster UnknotTrendRaster;
 
 UnknotTrendRaster *unknot_trend_raster_new             (int                width,
                                                         int                height);
+UnknotTrendRaster *unknot_trend_raster_new_slice       (UnknotTrendRaster *whole,
+                                                        int                top,
+                                                        int                bottom);
 void               unknot_trend_raster_free            (UnknotTrendRaster *self);
 
 /* Shapes go into a coverage mask, in device pixels; composite paints the mask in a
