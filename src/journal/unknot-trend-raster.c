@@ -42,6 +42,7 @@ struct _UnknotTrendRaster
   gboolean slice;       /* the pixels and the mask are another's */
   guchar *pixels;      /* GDK_MEMORY_DEFAULT (cairo's ARGB32), width × 4 a row */
   guchar *coverage;    /* 0–255 a pixel */
+  gint8  *normals;     /* where a line partly covers a pixel, its edge's normal × 127 */
   int     y0, y1;      /* the rows the mask touches: [y0, y1) */
   int    *from, *to;   /* and in each row, [from, to) */
   float  *column;      /* the band's steps down one column, height + 2 */
@@ -135,6 +136,7 @@ unknot_trend_raster_new (int width,
   self->bottom = self->height;
   self->pixels = g_malloc0 ((gsize) self->width * self->height * 4);
   self->coverage = g_malloc0 ((gsize) self->width * self->height);
+  self->normals = g_malloc0 ((gsize) self->width * self->height * 2);
   init_scratch (self);
   return self;
 }
@@ -160,6 +162,7 @@ unknot_trend_raster_new_slice (UnknotTrendRaster *whole,
   self->slice = TRUE;
   self->pixels = whole->pixels;
   self->coverage = whole->coverage;
+  self->normals = whole->normals;
   init_scratch (self);
   return self;
 }
@@ -173,6 +176,7 @@ unknot_trend_raster_free (UnknotTrendRaster *self)
     {
       g_free (self->pixels);
       g_free (self->coverage);
+      g_free (self->normals);
     }
   g_free (self->column);
   g_free (self->fraction);
@@ -240,6 +244,41 @@ edge_coverage (float inside,
   return edge_cover (&edge, inside);
 }
 
+/* A capsule covers @c (0–1) of pixel @i of @row, seen across the edge's outward
+ * normal (@nx, @ny). Where another capsule of the line already partly covers it,
+ * the two do not simply make the larger: a pixel that each covers from an opposite
+ * side (in a sharp peak, between two steep segments) is covered by both together,
+ * one that both cover from the same side (the rim of a join) by the larger alone.
+ * The union is taken between the two by how much the edges face each other. */
+static inline void
+cover (UnknotTrendRaster *self,
+       guchar            *row,
+       gsize              index,
+       int                i,
+       float              c,
+       float              nx,
+       float              ny)
+{
+  gint8 *normal = self->normals + 2 * index;
+  float old = row[i] / 255.0f;
+
+  if (row[i] != 0)
+    {
+      float facing = (1.0f - (nx * normal[0] + ny * normal[1]) / 127.0f) / 2.0f;
+      float larger = MAX (old, c), both = MIN (1.0f, old + c);
+
+      if (c <= old)
+        {
+          nx = normal[0] / 127.0f;
+          ny = normal[1] / 127.0f;
+        }
+      c = larger + CLAMP (facing, 0.0f, 1.0f) * (both - larger);
+    }
+  row[i] = (guchar) (255.0f * c + 0.5f);
+  normal[0] = (gint8) (127.0f * nx);
+  normal[1] = (gint8) (127.0f * ny);
+}
+
 static void
 capsule (UnknotTrendRaster *self,
          float              ax,
@@ -260,6 +299,8 @@ capsule (UnknotTrendRaster *self,
   float full = MAX (0.0f, radius - (float) G_SQRT2 / 2);
   float reach2 = reach * reach, full2 = full * full;
   float inverse = length > 0 ? 1.0f / length : 0.0f;
+  /* The normal on the side where cross is positive. */
+  float side_x = dy * inverse, side_y = -dx * inverse;
   Edge edge;
   float slope = fabsf (dy) > 1e-3f ? dx / dy : 0.0f;
   int row0, row1, left, right;
@@ -296,7 +337,7 @@ capsule (UnknotTrendRaster *self,
 
       for (int i = from; i < to; i++, px += 1.0f, along += dx, cross += dy)
         {
-          guchar c;
+          float c, nx, ny;
 
           if (row[i] == 255)
             continue;
@@ -308,7 +349,9 @@ capsule (UnknotTrendRaster *self,
 
               if (inside <= -edge.half)
                 continue;
-              c = (guchar) (255.0f * edge_cover (&edge, inside) + 0.5f);
+              c = edge_cover (&edge, inside);
+              nx = cross > 0.0f ? side_x : -side_x;
+              ny = cross > 0.0f ? side_y : -side_y;
             }
           else
             {
@@ -319,15 +362,16 @@ capsule (UnknotTrendRaster *self,
               if (distance2 >= reach2)
                 continue;
               if (distance2 <= full2)
-                c = 255;
-              else
                 {
-                  distance = sqrtf (distance2);
-                  c = (guchar) (255.0f * edge_coverage (radius - distance, ex / distance, ey / distance) + 0.5f);
+                  row[i] = 255;
+                  continue;
                 }
+              distance = sqrtf (distance2);
+              nx = ex / distance;
+              ny = ey / distance;
+              c = edge_coverage (radius - distance, nx, ny);
             }
-          if (c > row[i])
-            row[i] = c;
+          cover (self, row, (gsize) j * self->width + i, i, c, nx, ny);
         }
     }
 }
