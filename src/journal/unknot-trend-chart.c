@@ -37,6 +37,18 @@
 #define MIN_LABEL_PX 72.0f
 #define SEGMENTS_PER_STROKE 16
 
+/* The widget's labels, laid out once: a new drawing (new days, a new size) lays out
+ * the same figures and dates again. The widget owns it and hangs it, unowned, on its
+ * Pango context, where make_layout () finds it; it holds while the context's serial
+ * (its font, its resolution) stays. A context without one (the printed report's)
+ * lays out every time. */
+typedef struct {
+  guint       serial;
+  GHashTable *layouts;  /* text → PangoLayout */
+} LayoutCache;
+
+#define LAYOUT_CACHE_MAX 64
+
 struct _UnknotTrendChart
 {
   GtkWidget  parent_instance;
@@ -54,6 +66,7 @@ struct _UnknotTrendChart
    * marker. */
   GdkTexture    *cache;
   GskRenderNode *cache_labels;
+  LayoutCache    layouts;
   int            cache_width, cache_height, cache_scale;
   UnknotTrendChartColours cache_colours;
 
@@ -137,9 +150,19 @@ day_span (GArray    *days,
   return TRUE;
 }
 
+static GQuark
+layout_cache_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("unknot-trend-chart-layouts");
+  return quark;
+}
+
 static PangoLayout *
-make_layout (PangoContext *context,
-             const char   *text)
+new_layout (PangoContext *context,
+            const char   *text)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
@@ -156,6 +179,32 @@ make_layout (PangoContext *context,
     }
   pango_layout_set_text (layout, text, -1);
   return layout;
+}
+
+/* Returns: (transfer full): @text laid out as a label */
+static PangoLayout *
+make_layout (PangoContext *context,
+             const char   *text)
+{
+  LayoutCache *cache = g_object_get_qdata (G_OBJECT (context), layout_cache_quark ());
+  PangoLayout *layout;
+
+  if (cache == NULL)
+    return new_layout (context, text);
+
+  if (cache->serial != pango_context_get_serial (context) ||
+      g_hash_table_size (cache->layouts) >= LAYOUT_CACHE_MAX)
+    {
+      g_hash_table_remove_all (cache->layouts);
+      cache->serial = pango_context_get_serial (context);
+    }
+  layout = g_hash_table_lookup (cache->layouts, text);
+  if (layout == NULL)
+    {
+      layout = new_layout (context, text);
+      g_hash_table_insert (cache->layouts, g_strdup (text), layout);
+    }
+  return g_object_ref (layout);
 }
 
 static void
@@ -1045,6 +1094,13 @@ unknot_trend_chart_snapshot (GtkWidget   *widget,
   int scale = gtk_widget_get_scale_factor (widget);
   PangoContext *context = gtk_widget_get_pango_context (widget);
 
+  if (self->layouts.layouts == NULL)
+    {
+      self->layouts.layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      self->layouts.serial = pango_context_get_serial (context);
+      g_object_set_qdata (G_OBJECT (context), layout_cache_quark (), &self->layouts);
+    }
+
   get_colours (self, &colours);
 
   if (self->cache != NULL &&
@@ -1147,6 +1203,12 @@ unknot_trend_chart_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->before_node = self->after_node = self->relief_node = self->grid_node = NULL;
   clear_cache (self);
+  if (self->layouts.layouts != NULL)
+    {
+      g_object_set_qdata (G_OBJECT (gtk_widget_get_pango_context (GTK_WIDGET (self))),
+                          layout_cache_quark (), NULL);
+      g_clear_pointer (&self->layouts.layouts, g_hash_table_unref);
+    }
 
   G_OBJECT_CLASS (unknot_trend_chart_parent_class)->dispose (object);
 }
