@@ -13,6 +13,11 @@
  * node "trendchart" has a child node per colour ("before", "after", "relief", "grid"),
  * never drawn, whose color the stylesheet sets for light, dark and high contrast.
  *
+ * The widget keeps its drawing but for the selected day as pixels at the device's
+ * scale, which it rasterises itself (unknot-trend-raster.c: cairo's stroker, which
+ * GSK uses for paths, takes ten times as long on a year's zigzag), and its labels as
+ * a node; a frame that only moves the selection draws these and the marker.
+ *
  * Pointing at a day, or moving to it with Left, Right, Home and End, selects it; the
  * selected day's values are in :selection-text and in the accessible description,
  * after the summary the page gives with unknot_trend_chart_set_summary ().
