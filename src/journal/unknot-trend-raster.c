@@ -312,7 +312,7 @@ capsule (UnknotTrendRaster *self,
 
   for (int j = row0; j < row1; j++)
     {
-      float py = j + 0.5f;
+      float py = j + 0.5f, px, qy, along, cross;
       guchar *row = self->coverage + (gsize) j * self->width;
       int from = left, to = right;
 
@@ -329,11 +329,12 @@ capsule (UnknotTrendRaster *self,
         continue;
       touch (self, j, from, to);
 
-      float qy = py - ay;
-      float px = from + 0.5f - ax;
       /* Along the segment and across it, times its length: a step right adds dx
        * and dy. */
-      float along = px * dx + qy * dy, cross = px * dy - qy * dx;
+      qy = py - ay;
+      px = from + 0.5f - ax;
+      along = px * dx + qy * dy;
+      cross = px * dy - qy * dx;
 
       for (int i = from; i < to; i++, px += 1.0f, along += dx, cross += dy)
         {
@@ -542,18 +543,21 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
          * every row there is covered as much as the last. */
         int middle0 = last_top + 1, middle1 = MAX (middle0, first_bottom);
 
+        guint32 *column = (guint32 *) (gpointer) (self->pixels + (gsize) i * 4);
+
         for (int j = row0; j < row1; j++)
           {
-            guint32 *cell = (guint32 *) (gpointer) (self->pixels + ((gsize) j * self->width + i) * 4);
+            guint32 *cell = column + (gsize) j * self->width;
             float c;
 
             if (j == middle0 && middle1 > middle0)
               {
                 guint full = (guint) (steps * (255.0f / BAND_SAMPLES) + 0.5f);
 
-                for (; j < middle1; j++, cell += self->width)
-                  *cell = over (*cell, source, full);
-                j--;
+                for (int m = middle0; m < middle1; m++)
+                  column[(gsize) m * self->width] = over (column[(gsize) m * self->width], source, full);
+                /* On from the first row after the middle. */
+                j = middle1 - 1;
                 continue;
               }
 
