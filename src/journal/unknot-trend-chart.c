@@ -725,7 +725,8 @@ draw_shapes (gpointer data)
 }
 
 /* The drawing but for its labels, in pixels: in slices of rows drawn side by side,
- * one a processor (up to 4), when it is tall enough to be worth the threads. */
+ * one a processor (up to 4), each at least 64 device rows (fewer are not worth a
+ * thread). */
 static GdkTexture *
 raster_chart (PangoContext                  *context,
               GArray                        *days,
@@ -755,7 +756,7 @@ raster_chart (PangoContext                  *context,
         julians[i] = julian_of (day_at (days, i)->day);
     }
 
-  n_slices = CLAMP (MIN ((int) g_get_num_processors (), height * scale / 100), 1, (int) G_N_ELEMENTS (drawings));
+  n_slices = CLAMP (MIN ((int) g_get_num_processors (), height * scale / 64), 1, (int) G_N_ELEMENTS (drawings));
   for (int k = 0; k < n_slices; k++)
     {
       drawings[k] = (Drawing) {
