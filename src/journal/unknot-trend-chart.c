@@ -13,6 +13,11 @@
  * node "trendchart" has a child node per colour ("before", "after", "relief", "grid"),
  * never drawn, whose color the stylesheet sets for light, dark and high contrast.
  *
+ * The widget keeps its drawing but for the selected day as pixels at the device's
+ * scale, which it rasterises itself (unknot-trend-raster.c: cairo's stroker, which
+ * GSK uses for paths, takes ten times as long on a year's zigzag), and its labels as
+ * a node; a frame that only moves the selection draws these and the marker.
+ *
  * Pointing at a day, or moving to it with Left, Right, Home and End, selects it; the
  * selected day's values are in :selection-text and in the accessible description,
  * after the summary the page gives with unknot_trend_chart_set_summary ().
@@ -28,6 +33,7 @@
 
 #include "unknot-journal-stats.h"
 #include "unknot-trend-chart.h"
+#include "unknot-trend-raster.h"
 
 #define PAD          6.0f
 #define TICK_GAP     6.0f
@@ -35,6 +41,18 @@
 #define DOT_RADIUS   3.5f
 #define MIN_LABEL_PX 72.0f
 #define SEGMENTS_PER_STROKE 16
+
+/* The widget's labels, laid out once: a new drawing (new days, a new size) lays out
+ * the same figures and dates again. The widget owns it and hangs it, unowned, on its
+ * Pango context, where make_layout () finds it; it holds while the context's serial
+ * (its font, its resolution) stays. A context without one (the printed report's)
+ * lays out every time. */
+typedef struct {
+  guint       serial;
+  GHashTable *layouts;  /* text → PangoLayout */
+} LayoutCache;
+
+#define LAYOUT_CACHE_MAX 64
 
 struct _UnknotTrendChart
 {
@@ -48,10 +66,13 @@ struct _UnknotTrendChart
   char      *selection_text;
   double     pointer_x, pointer_y;  /* where the pointer last was; NAN when outside */
 
-  /* The drawing but for the selection, rendered once at the device's pixels: a
-   * frame that only moves the selection (a hover) draws this and the marker. */
-  GdkTexture *cache;
-  int         cache_width, cache_height, cache_scale;
+  /* The drawing but for the selection, rasterised once at the device's pixels, and
+   * its labels: a frame that only moves the selection (a hover) draws these and the
+   * marker. */
+  GdkTexture    *cache;
+  GskRenderNode *cache_labels;
+  LayoutCache    layouts;
+  int            cache_width, cache_height, cache_scale;
   UnknotTrendChartColours cache_colours;
 
   /* Never drawn: their CSS nodes carry the colours. */
@@ -134,9 +155,19 @@ day_span (GArray    *days,
   return TRUE;
 }
 
+static GQuark
+layout_cache_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("unknot-trend-chart-layouts");
+  return quark;
+}
+
 static PangoLayout *
-make_layout (PangoContext *context,
-             const char   *text)
+new_layout (PangoContext *context,
+            const char   *text)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
@@ -153,6 +184,32 @@ make_layout (PangoContext *context,
     }
   pango_layout_set_text (layout, text, -1);
   return layout;
+}
+
+/* Returns: (transfer full): @text laid out as a label */
+static PangoLayout *
+make_layout (PangoContext *context,
+             const char   *text)
+{
+  LayoutCache *cache = g_object_get_qdata (G_OBJECT (context), layout_cache_quark ());
+  PangoLayout *layout;
+
+  if (cache == NULL)
+    return new_layout (context, text);
+
+  if (cache->serial != pango_context_get_serial (context) ||
+      g_hash_table_size (cache->layouts) >= LAYOUT_CACHE_MAX)
+    {
+      g_hash_table_remove_all (cache->layouts);
+      cache->serial = pango_context_get_serial (context);
+    }
+  layout = g_hash_table_lookup (cache->layouts, text);
+  if (layout == NULL)
+    {
+      layout = new_layout (context, text);
+      g_hash_table_insert (cache->layouts, g_strdup (text), layout);
+    }
+  return g_object_ref (layout);
 }
 
 static void
@@ -406,7 +463,83 @@ format_axis_date (guint julian,
   return g_date_time_format (when, n_days > 400 ? _("%b %Y") : _("%-d %b"));
 }
 
-/* The whole drawing, but for a selected day. */
+/* The 0–10 axis has a line every 2 points, a label every 2, or every 5 when short. */
+static guint
+axis_step (PangoContext   *context,
+           const Geometry *g)
+{
+  int label_width, label_height;
+
+  measure_text (context, "10", &label_width, &label_height);
+  return (g->bottom - g->top) / 5.0f < label_height * 1.2f ? 5 : 2;
+}
+
+/* A grid line's y: on a device pixel's middle, at scale 1 and 2 alike. */
+static float
+grid_y (const Geometry *g,
+        guint           value)
+{
+  return floorf (y_of (g, value)) + 0.5f;
+}
+
+/* The labels of both axes: the 0–10 one, and the dates when there are days to show.
+ * They lie outside the plot area, clear of the lines, the relief and the dots. */
+static void
+append_labels (GtkSnapshot                   *snapshot,
+               PangoContext                  *context,
+               const Geometry                *g,
+               gboolean                       has_span,
+               const UnknotTrendChartColours *colours)
+{
+  guint step = axis_step (context, g);
+  guint n_ticks, n_labels;
+
+  for (guint v = 0; v <= 10; v += step)
+    {
+      char text[4];
+
+      g_snprintf (text, sizeof text, "%u", v);
+      append_text (snapshot, context, text, g->left - TICK_GAP, grid_y (g, v), 1.0f, 0.5f, &colours->text);
+    }
+
+  if (!has_span)
+    return;
+
+  /* Dates: as many as fit, never closer than a label's width, first and last. */
+  {
+    g_autofree char *first_text = format_axis_date (g->first, g->n_days);
+    g_autofree char *last_text = format_axis_date (g->first + g->n_days - 1, g->n_days);
+    int first_width, last_width, text_height;
+    float plot = g->right - g->left, widest;
+
+    /* The first label starts at the left edge and the last ends at the right one, so
+     * each label needs its own width and a gap on either side. */
+    measure_text (context, first_text, &first_width, &text_height);
+    measure_text (context, last_text, &last_width, &text_height);
+    widest = MAX (first_width, last_width) * 1.2f + 24.0f;
+    n_labels = (guint) MAX (2.0f, floorf (plot / MAX (MIN_LABEL_PX, widest)));
+    n_labels = MIN (n_labels, g->n_days);
+    n_ticks = n_labels;
+    for (guint i = 0; i < n_ticks; i++)
+      {
+        guint offset = n_ticks == 1 ? 0 : (guint) roundf ((float) (g->n_days - 1) * i / (n_ticks - 1));
+        g_autofree char *text = format_axis_date (g->first + offset, g->n_days);
+        float x = x_of (g, g->first + offset);
+        float xalign = n_ticks == 1 ? 0.5f : (i == 0 ? 0.0f : (i + 1 == n_ticks ? 1.0f : 0.5f));
+
+        append_text (snapshot, context, g_strstrip (text), x, g->bottom + TICK_GAP, xalign, 0.0f,
+                     &colours->text);
+      }
+  }
+}
+
+static gboolean
+show_dots (const Geometry *g)
+{
+  return (g->right - g->left) / MAX (g->n_days, 1) >= 4 * DOT_RADIUS;
+}
+
+/* The whole drawing, but for a selected day, as paths (for the printed report). */
 static void
 draw_chart (GtkSnapshot                   *snapshot,
             PangoContext                  *context,
@@ -420,8 +553,7 @@ draw_chart (GtkSnapshot                   *snapshot,
   g_autoptr(GArray) none = NULL;
   Geometry g;
   gboolean has_span;
-  guint n_ticks, n_labels, step;
-  int label_width, label_height;
+  guint step;
 
   g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
   g_return_if_fail (PANGO_IS_CONTEXT (context));
@@ -434,9 +566,7 @@ draw_chart (GtkSnapshot                   *snapshot,
   if (g.right <= g.left || g.bottom <= g.top)
     return;
 
-  /* The 0–10 axis: a line every 2 points, a label every 2, or 5 when short. */
-  measure_text (context, "10", &label_width, &label_height);
-  step = (g.bottom - g.top) / 5.0f < label_height * 1.2f ? 5 : 2;
+  step = axis_step (context, &g);
   {
     g_autoptr(GskPathBuilder) builder = gsk_path_builder_new ();
     g_autoptr(GskPath) path = NULL;
@@ -444,57 +574,215 @@ draw_chart (GtkSnapshot                   *snapshot,
 
     for (guint v = 0; v <= 10; v += step)
       {
-        /* On a device pixel's middle, at scale 1 and 2 alike. */
-        float y = floorf (y_of (&g, v)) + 0.5f;
-        char text[4];
-
-        gsk_path_builder_move_to (builder, g.left, y);
-        gsk_path_builder_line_to (builder, g.right, y);
-        g_snprintf (text, sizeof text, "%u", v);
-        append_text (snapshot, context, text, g.left - TICK_GAP, y, 1.0f, 0.5f, &colours->text);
+        gsk_path_builder_move_to (builder, g.left, grid_y (&g, v));
+        gsk_path_builder_line_to (builder, g.right, grid_y (&g, v));
       }
     path = gsk_path_builder_free_to_path (g_steal_pointer (&builder));
     gtk_snapshot_append_stroke (snapshot, path, stroke, &colours->grid);
   }
+  append_labels (snapshot, context, &g, has_span, colours);
 
   if (!has_span)
     return;
 
-  /* Dates: as many as fit, never closer than a label's width, first and last. */
-  {
-    g_autofree char *first_text = format_axis_date (g.first, g.n_days);
-    g_autofree char *last_text = format_axis_date (g.first + g.n_days - 1, g.n_days);
-    int first_width, last_width, text_height;
-    float plot = g.right - g.left, widest;
-
-    /* The first label starts at the left edge and the last ends at the right one, so
-     * each label needs its own width and a gap on either side. */
-    measure_text (context, first_text, &first_width, &text_height);
-    measure_text (context, last_text, &last_width, &text_height);
-    widest = MAX (first_width, last_width) * 1.2f + 24.0f;
-    n_labels = (guint) MAX (2.0f, floorf (plot / MAX (MIN_LABEL_PX, widest)));
-    n_labels = MIN (n_labels, g.n_days);
-    n_ticks = n_labels;
-    for (guint i = 0; i < n_ticks; i++)
-      {
-        guint offset = n_ticks == 1 ? 0 : (guint) roundf ((float) (g.n_days - 1) * i / (n_ticks - 1));
-        g_autofree char *text = format_axis_date (g.first + offset, g.n_days);
-        float x = x_of (&g, g.first + offset);
-        float xalign = n_ticks == 1 ? 0.5f : (i == 0 ? 0.0f : (i + 1 == n_ticks ? 1.0f : 0.5f));
-
-        append_text (snapshot, context, g_strstrip (text), x, g.bottom + TICK_GAP, xalign, 0.0f,
-                     &colours->text);
-      }
-  }
-
   append_relief (snapshot, &g, days, &colours->relief);
+  append_line (snapshot, &g, days, FALSE, show_dots (&g), &colours->before);
+  append_line (snapshot, &g, days, TRUE, show_dots (&g), &colours->after);
+}
 
-  {
-    gboolean dots = (g.right - g.left) / MAX (g.n_days, 1) >= 4 * DOT_RADIUS;
+/* The same drawing but for the labels, straight into pixels at @scale: what the
+ * widget keeps (see unknot-trend-raster.c for why). */
+static void
+raster_line (UnknotTrendRaster *raster,
+             const Geometry    *g,
+             GArray            *days,
+             const guint       *julians,
+             float              scale,
+             gboolean           after,
+             gboolean           dots,
+             const GdkRGBA     *color)
+{
+  g_autoptr(GArray) run = g_array_new (FALSE, FALSE, sizeof (float));
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (float));
+  guint previous = 0;
 
-    append_line (snapshot, &g, days, FALSE, dots, &colours->before);
-    append_line (snapshot, &g, days, TRUE, dots, &colours->after);
-  }
+  for (guint i = 0; i <= days->len; i++)
+    {
+      const UnknotJournalStatsDay *day = i < days->len ? day_at (days, i) : NULL;
+      double value = day == NULL ? NAN : after ? day->pain_after : day->pain_before;
+      gboolean shown = day != NULL && julians[i] >= g->first && julians[i] < g->first + g->n_days &&
+                       !isnan (value);
+      gboolean joined = shown && previous != 0 && julians[i] == previous + 1;
+      float xy[2];
+
+      /* A run ends where the next day does not join it; one of a single day is a dot. */
+      if (!joined && run->len > 0)
+        {
+          if (run->len > 2)
+            unknot_trend_raster_stroke_polyline (raster, (const float *) run->data, run->len / 2,
+                                                 LINE_WIDTH * scale);
+          else if (!dots)
+            g_array_append_vals (points, run->data, 2);
+          g_array_set_size (run, 0);
+        }
+      if (!shown)
+        {
+          previous = 0;
+          continue;
+        }
+
+      xy[0] = x_of (g, julians[i]) * scale;
+      xy[1] = y_of (g, value) * scale;
+      g_array_append_vals (run, xy, 2);
+      if (dots)
+        g_array_append_vals (points, xy, 2);
+      previous = julians[i];
+    }
+  unknot_trend_raster_composite (raster, color);
+
+  for (guint i = 0; i < points->len; i += 2)
+    unknot_trend_raster_fill_circle (raster, g_array_index (points, float, i),
+                                     g_array_index (points, float, i + 1), DOT_RADIUS * scale);
+  unknot_trend_raster_composite (raster, color);
+}
+
+static void
+raster_relief (UnknotTrendRaster *raster,
+               const Geometry    *g,
+               GArray            *days,
+               const guint       *julians,
+               float              scale,
+               const GdkRGBA     *color)
+{
+  float half = CLAMP ((g->right - g->left) / MAX (g->n_days, 1) / 4.0f, 1.5f, DOT_RADIUS);
+  g_autofree float *x = g_new (float, days->len);
+  g_autofree float *y1 = g_new (float, days->len);
+  g_autofree float *y2 = g_new (float, days->len);
+  guint i = 0;
+
+  while (i < days->len)
+    {
+      guint end, n = 0;
+
+      if (isnan (day_at (days, i)->pain_after) ||
+          julians[i] < g->first || julians[i] >= g->first + g->n_days)
+        {
+          i++;
+          continue;
+        }
+      end = i;
+      while (end + 1 < days->len &&
+             !isnan (day_at (days, end + 1)->pain_after) &&
+             julians[end + 1] == julians[end] + 1 &&
+             julians[end + 1] < g->first + g->n_days)
+        end++;
+
+      for (guint k = i; k <= end; k++, n++)
+        {
+          x[n] = x_of (g, julians[k]) * scale;
+          y1[n] = y_of (g, day_at (days, k)->pain_before) * scale;
+          y2[n] = y_of (g, day_at (days, k)->pain_after) * scale;
+        }
+      if (n == 1)
+        unknot_trend_raster_fill_rect (raster, x[0] - half * scale, MIN (y1[0], y2[0]),
+                                       2 * half * scale, fabsf (y1[0] - y2[0]));
+      else
+        unknot_trend_raster_paint_band (raster, x, y1, y2, n, color);
+      i = end + 1;
+    }
+  unknot_trend_raster_composite (raster, color);
+}
+
+/* What one drawing's shapes need, shared by the threads that draw its slices. */
+typedef struct {
+  const Geometry                *g;
+  GArray                        *days;
+  const guint                   *julians;  /* of each day; NULL when no days are shown */
+  int                            scale;
+  guint                          step;
+  const UnknotTrendChartColours *colours;
+  UnknotTrendRaster             *slice;
+} Drawing;
+
+static gpointer
+draw_shapes (gpointer data)
+{
+  const Drawing *d = data;
+  const Geometry *g = d->g;
+
+  for (guint v = 0; v <= 10; v += d->step)
+    unknot_trend_raster_fill_rect (d->slice, g->left * d->scale, (grid_y (g, v) - 0.5f) * d->scale,
+                                   (g->right - g->left) * d->scale, d->scale);
+  unknot_trend_raster_composite (d->slice, &d->colours->grid);
+
+  if (d->julians != NULL)
+    {
+      raster_relief (d->slice, g, d->days, d->julians, d->scale, &d->colours->relief);
+      raster_line (d->slice, g, d->days, d->julians, d->scale, FALSE, show_dots (g), &d->colours->before);
+      raster_line (d->slice, g, d->days, d->julians, d->scale, TRUE, show_dots (g), &d->colours->after);
+    }
+  return NULL;
+}
+
+/* The drawing but for its labels, in pixels: in slices of rows drawn side by side,
+ * one a processor (up to 4), each at least 64 device rows (fewer are not worth a
+ * thread). */
+static GdkTexture *
+raster_chart (PangoContext                  *context,
+              GArray                        *days,
+              GDateTime                     *since,
+              GDateTime                     *until,
+              int                            width,
+              int                            height,
+              int                            scale,
+              const UnknotTrendChartColours *colours)
+{
+  g_autoptr(UnknotTrendRaster) raster = unknot_trend_raster_new (width * scale, height * scale);
+  g_autofree guint *julians = NULL;
+  Drawing drawings[4];
+  GThread *threads[4] = { NULL, };
+  Geometry g;
+  gboolean has_span;
+  int n_slices;
+
+  has_span = compute_geometry (context, days, since, until, width, height, &g);
+  if (g.right <= g.left || g.bottom <= g.top)
+    return unknot_trend_raster_free_to_texture (g_steal_pointer (&raster));
+
+  if (has_span && days != NULL && days->len > 0)
+    {
+      julians = g_new (guint, days->len);
+      for (guint i = 0; i < days->len; i++)
+        julians[i] = julian_of (day_at (days, i)->day);
+    }
+
+  n_slices = CLAMP (MIN ((int) g_get_num_processors (), height * scale / 64), 1, (int) G_N_ELEMENTS (drawings));
+  for (int k = 0; k < n_slices; k++)
+    {
+      drawings[k] = (Drawing) {
+        .g = &g,
+        .days = days,
+        .julians = julians,
+        .scale = scale,
+        .step = axis_step (context, &g),
+        .colours = colours,
+        .slice = unknot_trend_raster_new_slice (raster, height * scale * k / n_slices,
+                                                height * scale * (k + 1) / n_slices),
+      };
+      if (k > 0)
+        threads[k] = g_thread_try_new ("unknot-trend-chart", draw_shapes, &drawings[k], NULL);
+    }
+  draw_shapes (&drawings[0]);
+  for (int k = 0; k < n_slices; k++)
+    {
+      if (k > 0 && threads[k] != NULL)
+        g_thread_join (threads[k]);
+      else if (k > 0)
+        draw_shapes (&drawings[k]);
+      unknot_trend_raster_free (drawings[k].slice);
+    }
+
+  return unknot_trend_raster_free_to_texture (g_steal_pointer (&raster));
 }
 
 /* The selected day, over the drawing: a line down the chart and a ring on each value. */
@@ -646,6 +934,13 @@ select_day (UnknotTrendChart *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DAY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_TEXT]);
+}
+
+static void
+clear_cache (UnknotTrendChart *self)
+{
+  g_clear_object (&self->cache);
+  g_clear_pointer (&self->cache_labels, gsk_render_node_unref);
 }
 
 static void
@@ -803,28 +1098,34 @@ unknot_trend_chart_snapshot (GtkWidget   *widget,
 
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
-  GtkNative *native = gtk_widget_get_native (widget);
-  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+
+  if (self->layouts.layouts == NULL)
+    {
+      self->layouts.layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      self->layouts.serial = pango_context_get_serial (context);
+      g_object_set_qdata (G_OBJECT (context), layout_cache_quark (), &self->layouts);
+    }
 
   get_colours (self, &colours);
 
   if (self->cache != NULL &&
       (self->cache_width != width || self->cache_height != height || self->cache_scale != scale ||
        memcmp (&self->cache_colours, &colours, sizeof colours) != 0))
-    g_clear_object (&self->cache);
+    clear_cache (self);
 
-  if (self->cache == NULL && renderer != NULL && gsk_renderer_is_realized (renderer))
+  if (self->cache == NULL && width > 0 && height > 0)
     {
-      GtkSnapshot *drawing = gtk_snapshot_new ();
-      g_autoptr(GskRenderNode) node = NULL;
+      GtkSnapshot *labels = gtk_snapshot_new ();
+      Geometry g;
+      gboolean has_span;
 
-      gtk_snapshot_scale (drawing, scale, scale);
-      draw_chart (drawing, gtk_widget_get_pango_context (widget), self->days, self->since, self->until,
-                  width, height, &colours);
-      node = gtk_snapshot_free_to_node (drawing);
-      if (node != NULL)
-        self->cache = gsk_renderer_render_texture (renderer, node,
-                                                   &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
+      self->cache = raster_chart (context, self->days, self->since, self->until,
+                                  width, height, scale, &colours);
+      has_span = compute_geometry (context, self->days, self->since, self->until, width, height, &g);
+      if (g.right > g.left && g.bottom > g.top)
+        append_labels (labels, context, &g, has_span, &colours);
+      self->cache_labels = gtk_snapshot_free_to_node (labels);
       self->cache_width = width;
       self->cache_height = height;
       self->cache_scale = scale;
@@ -833,10 +1134,9 @@ unknot_trend_chart_snapshot (GtkWidget   *widget,
 
   if (self->cache != NULL)
     gtk_snapshot_append_texture (snapshot, self->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  else
-    draw_chart (snapshot, gtk_widget_get_pango_context (widget), self->days, self->since, self->until,
-                width, height, &colours);
-  draw_selection (snapshot, gtk_widget_get_pango_context (widget), self->days, self->since, self->until,
+  if (self->cache_labels != NULL)
+    gtk_snapshot_append_node (snapshot, self->cache_labels);
+  draw_selection (snapshot, context, self->days, self->since, self->until,
                   width, height, &colours, self->selected_day);
 
   if (gtk_widget_has_visible_focus (widget))
@@ -863,7 +1163,7 @@ unknot_trend_chart_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (unknot_trend_chart_parent_class)->css_changed (widget, change);
 
   /* The colours, or the font of the labels, may have changed. */
-  g_clear_object (&self->cache);
+  clear_cache (self);
   gtk_widget_queue_draw (widget);
 }
 
@@ -908,7 +1208,13 @@ unknot_trend_chart_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->before_node = self->after_node = self->relief_node = self->grid_node = NULL;
-  g_clear_object (&self->cache);
+  clear_cache (self);
+  if (self->layouts.layouts != NULL)
+    {
+      g_object_set_qdata (G_OBJECT (gtk_widget_get_pango_context (GTK_WIDGET (self))),
+                          layout_cache_quark (), NULL);
+      g_clear_pointer (&self->layouts.layouts, g_hash_table_unref);
+    }
 
   G_OBJECT_CLASS (unknot_trend_chart_parent_class)->dispose (object);
 }
@@ -1079,7 +1385,7 @@ unknot_trend_chart_set_days (UnknotTrendChart *self,
   self->days = days;
   set_datetime (&self->since, since);
   set_datetime (&self->until, until);
-  g_clear_object (&self->cache);
+  clear_cache (self);
 
   selected = self->selected_day;
   self->selected_day = -1;

@@ -1,0 +1,644 @@
+/* unknot-trend-raster.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The trend chart's kept drawing, rasterised straight into memory at device pixels:
+ * GTK 4.18 rasterises stroke and fill nodes through cairo on the CPU, with any
+ * renderer, and cairo's general scan converter takes 15–25 ms for a year of zigzag
+ * (every row crosses hundreds of edges). The chart's shapes are few and simple, so
+ * each gets a rasteriser of its own, antialiased close to cairo's (a year at
+ * 720×240: 0.5 % of the bytes differ by more than 8 of 255, none by half a pixel's
+ * cover; tests/test-trend-chart.c checks it):
+ *
+ *  - a line of round joins and caps is the union of capsules, one a segment: a pixel
+ *    is covered as a straight edge would cover it, at its distance from the nearest
+ *    segment and across the direction to it, which also makes a join round; where
+ *    two segments each cover part of a pixel, their union is estimated from how
+ *    much their edges face each other (see cover ());
+ *  - a dot likewise, by its distance to the centre;
+ *  - a grid line or a bar is an axis-aligned rectangle, covered exactly;
+ *  - the relief between two lines that share their x is, in each pixel column,
+ *    the interval between them at 16 points across the column, covered exactly
+ *    down the column, so the work is per column, not per crossing edge; it is
+ *    painted as it goes, each pixel once.
+ *
+ * Shapes add to a coverage mask (8 bits a pixel); composite paints the mask in a
+ * colour, source over, onto premultiplied pixels, and empties it, so that every
+ * shape of one colour is blended once, as one path would be. A slice draws only its
+ * own rows, so that threads can draw a picture's slices at once.
+ */
+
+#define G_LOG_DOMAIN "unknot-trend-raster"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "unknot-trend-raster.h"
+
+#define BAND_SAMPLES 16
+
+struct _UnknotTrendRaster
+{
+  int     width, height;
+  int     top, bottom;  /* the rows drawn: all, or a slice's */
+  gboolean slice;       /* the pixels and the mask are another's */
+  guchar *pixels;      /* GDK_MEMORY_DEFAULT (cairo's ARGB32), width × 4 a row */
+  guchar *coverage;    /* 0–255 a pixel */
+  gint8  *normals;     /* where a line partly covers a pixel, its edge's normal × 127 */
+  int     y0, y1;      /* the rows the mask touches: [y0, y1) */
+  int    *from, *to;   /* and in each row, [from, to) */
+  float  *column;      /* the band's steps down one column, height + 2 */
+  float  *fraction;    /* and their fractions */
+};
+
+static inline int
+floor_int (float v)
+{
+  int i = (int) v;
+
+  return i - (v < (float) i);
+}
+
+static inline int
+ceil_int (float v)
+{
+  return -floor_int (-v);
+}
+
+/* The mask has something in row @j, from @from to @to. */
+static inline void
+touch (UnknotTrendRaster *self,
+       int                j,
+       int                from,
+       int                to)
+{
+  self->y0 = MIN (self->y0, j);
+  self->y1 = MAX (self->y1, j + 1);
+  self->from[j] = MIN (self->from[j], from);
+  self->to[j] = MAX (self->to[j], to);
+}
+
+static void
+untouch (UnknotTrendRaster *self)
+{
+  for (int j = self->top; j < self->bottom; j++)
+    {
+      self->from[j] = self->width;
+      self->to[j] = 0;
+    }
+  self->y0 = self->bottom;
+  self->y1 = self->top;
+}
+
+/* [*from, *to) of the pixels that @lo to @hi may touch, clipped to [0, @size). */
+static gboolean
+span (float  lo,
+      float  hi,
+      int    size,
+      int   *from,
+      int   *to)
+{
+  *from = MAX (0, floor_int (lo));
+  *to = MIN (size, ceil_int (hi));
+  return *from < *to;
+}
+
+/* The rows [*from, *to) that @lo to @hi may touch, of those drawn. */
+static gboolean
+rows (UnknotTrendRaster *self,
+      float              lo,
+      float              hi,
+      int               *from,
+      int               *to)
+{
+  *from = MAX (self->top, floor_int (lo));
+  *to = MIN (self->bottom, ceil_int (hi));
+  return *from < *to;
+}
+
+static void
+init_scratch (UnknotTrendRaster *self)
+{
+  self->column = g_malloc0_n (self->height + 2, sizeof (float));
+  self->fraction = g_malloc0_n (self->height + 2, sizeof (float));
+  self->from = g_new (int, self->height);
+  self->to = g_new (int, self->height);
+  untouch (self);
+}
+
+UnknotTrendRaster *
+unknot_trend_raster_new (int width,
+                         int height)
+{
+  UnknotTrendRaster *self = g_new0 (UnknotTrendRaster, 1);
+
+  self->width = MAX (width, 1);
+  self->height = MAX (height, 1);
+  self->top = 0;
+  self->bottom = self->height;
+  self->pixels = g_malloc0 ((gsize) self->width * self->height * 4);
+  self->coverage = g_malloc0 ((gsize) self->width * self->height);
+  self->normals = g_malloc0 ((gsize) self->width * self->height * 2);
+  init_scratch (self);
+  return self;
+}
+
+/**
+ * unknot_trend_raster_new_slice:
+ *
+ * Returns: the rows [@top, @bottom) of @whole: what is drawn in it goes into the
+ * whole's pixels there, and nowhere else. Slices of different rows can be drawn in
+ * at the same time, in threads of their own; free them before the whole.
+ */
+UnknotTrendRaster *
+unknot_trend_raster_new_slice (UnknotTrendRaster *whole,
+                               int                top,
+                               int                bottom)
+{
+  UnknotTrendRaster *self = g_new0 (UnknotTrendRaster, 1);
+
+  self->width = whole->width;
+  self->height = whole->height;
+  self->top = CLAMP (top, 0, whole->height);
+  self->bottom = CLAMP (bottom, self->top, whole->height);
+  self->slice = TRUE;
+  self->pixels = whole->pixels;
+  self->coverage = whole->coverage;
+  self->normals = whole->normals;
+  init_scratch (self);
+  return self;
+}
+
+void
+unknot_trend_raster_free (UnknotTrendRaster *self)
+{
+  if (self == NULL)
+    return;
+  if (!self->slice)
+    {
+      g_free (self->pixels);
+      g_free (self->coverage);
+      g_free (self->normals);
+    }
+  g_free (self->column);
+  g_free (self->fraction);
+  g_free (self->from);
+  g_free (self->to);
+  g_free (self);
+}
+
+/* How much of a pixel lies inside a straight edge whose unit normal is (nx, ny), at
+ * a distance from the pixel's middle: the area of the square the line cuts, exactly,
+ * as cairo's scan converter all but has it. It depends on the distance across the
+ * normal's larger part a and smaller part b: linear over a − b, quadratic at the
+ * square's corners. */
+typedef struct {
+  float half;      /* (a + b) / 2: beyond this, all in or all out */
+  float straight;  /* (a − b) / 2: within this, linear */
+  float inverse_a, inverse_2ab;
+} Edge;
+
+static inline void
+edge_init (Edge  *edge,
+           float  nx,
+           float  ny)
+{
+  float a = MAX (fabsf (nx), fabsf (ny)), b = MIN (fabsf (nx), fabsf (ny));
+
+  edge->half = (a + b) / 2.0f;
+  edge->straight = (a - b) / 2.0f;
+  edge->inverse_a = a > 0.0f ? 1.0f / a : 0.0f;
+  edge->inverse_2ab = b > 0.0f ? 1.0f / (2.0f * a * b) : 0.0f;
+}
+
+/* @inside: how far the pixel's middle is inside the edge (negative: outside). */
+static inline float
+edge_cover (const Edge *edge,
+            float       inside)
+{
+  float t;
+
+  if (inside >= edge->half)
+    return 1.0f;
+  if (inside <= -edge->half)
+    return 0.0f;
+  if (inside > edge->straight)
+    {
+      t = edge->half - inside;
+      return 1.0f - t * t * edge->inverse_2ab;
+    }
+  if (inside < -edge->straight)
+    {
+      t = edge->half + inside;
+      return t * t * edge->inverse_2ab;
+    }
+  return 0.5f + inside * edge->inverse_a;
+}
+
+static inline float
+edge_coverage (float inside,
+               float nx,
+               float ny)
+{
+  Edge edge;
+
+  edge_init (&edge, nx, ny);
+  return edge_cover (&edge, inside);
+}
+
+/* A capsule covers @c (0–1) of pixel @i of @row, seen across the edge's outward
+ * normal (@nx, @ny). Where another capsule of the line already partly covers it,
+ * the two do not simply make the larger: a pixel that each covers from an opposite
+ * side (in a sharp peak, between two steep segments) is covered by both together,
+ * one that both cover from the same side (the rim of a join) by the larger alone.
+ * The union is taken between the two by how much the edges face each other. */
+static inline void
+cover (UnknotTrendRaster *self,
+       guchar            *row,
+       gsize              index,
+       int                i,
+       float              c,
+       float              nx,
+       float              ny)
+{
+  gint8 *normal = self->normals + 2 * index;
+  float old = row[i] / 255.0f;
+
+  if (row[i] != 0)
+    {
+      float facing = (1.0f - (nx * normal[0] + ny * normal[1]) / 127.0f) / 2.0f;
+      float larger = MAX (old, c), both = MIN (1.0f, old + c);
+
+      if (c <= old)
+        {
+          nx = normal[0] / 127.0f;
+          ny = normal[1] / 127.0f;
+        }
+      c = larger + CLAMP (facing, 0.0f, 1.0f) * (both - larger);
+    }
+  row[i] = (guchar) (255.0f * c + 0.5f);
+  normal[0] = (gint8) (127.0f * nx);
+  normal[1] = (gint8) (127.0f * ny);
+}
+
+static void
+capsule (UnknotTrendRaster *self,
+         float              ax,
+         float              ay,
+         float              bx,
+         float              by,
+         float              radius)
+{
+  /* Beyond the radius by half a pixel's diagonal, a pixel is out. */
+  float reach = radius + G_SQRT2 / 2;
+  float dx = bx - ax, dy = by - ay;
+  float length2 = dx * dx + dy * dy;
+  float length = sqrtf (length2);
+  /* How far across a row the band around the segment's middle line reaches. */
+  float across = fabsf (dy) > 1e-3f ? reach * length / fabsf (dy) : G_MAXFLOAT;
+  float top = MIN (ay, by), bottom = MAX (ay, by);
+  /* Within the radius less half a pixel's diagonal, a pixel is all in. */
+  float full = MAX (0.0f, radius - (float) G_SQRT2 / 2);
+  float reach2 = reach * reach, full2 = full * full;
+  float inverse = length > 0 ? 1.0f / length : 0.0f;
+  /* The normal on the side where cross is positive. */
+  float side_x = dy * inverse, side_y = -dx * inverse;
+  Edge edge;
+  float slope = fabsf (dy) > 1e-3f ? dx / dy : 0.0f;
+  int row0, row1, left, right;
+
+  if (!rows (self, top - reach, bottom + reach, &row0, &row1) ||
+      !span (MIN (ax, bx) - reach, MAX (ax, bx) + reach, self->width, &left, &right))
+    return;
+  edge_init (&edge, dx * inverse, dy * inverse);
+
+  for (int j = row0; j < row1; j++)
+    {
+      float py = j + 0.5f, px, qy, along, cross;
+      guchar *row = self->coverage + (gsize) j * self->width;
+      int from = left, to = right;
+
+      /* A capsule lies inside the band of its width around its whole line: on a row,
+       * the pixels whose middles are in it. */
+      if (across < G_MAXFLOAT)
+        {
+          float x = ax + (py - ay) * slope;
+
+          from = MAX (left, ceil_int (x - across - 0.5f));
+          to = MIN (right, floor_int (x + across - 0.5f) + 1);
+        }
+      if (from >= to)
+        continue;
+      touch (self, j, from, to);
+
+      /* Along the segment and across it, times its length: a step right adds dx
+       * and dy. */
+      qy = py - ay;
+      px = from + 0.5f - ax;
+      along = px * dx + qy * dy;
+      cross = px * dy - qy * dx;
+
+      for (int i = from; i < to; i++, px += 1.0f, along += dx, cross += dy)
+        {
+          float c, nx, ny;
+
+          if (row[i] == 255)
+            continue;
+
+          if (along > 0.0f && along < length2)
+            {
+              /* Beside the segment: the edge runs along it, at a distance across. */
+              float inside = radius - fabsf (cross) * inverse;
+
+              if (inside <= -edge.half)
+                continue;
+              c = edge_cover (&edge, inside);
+              nx = cross > 0.0f ? side_x : -side_x;
+              ny = cross > 0.0f ? side_y : -side_y;
+            }
+          else
+            {
+              /* Around an end: the edge is round. */
+              float ex = along <= 0.0f ? px : px - dx, ey = along <= 0.0f ? qy : qy - dy;
+              float distance2 = ex * ex + ey * ey, distance;
+
+              if (distance2 >= reach2)
+                continue;
+              if (distance2 <= full2)
+                {
+                  row[i] = 255;
+                  continue;
+                }
+              distance = sqrtf (distance2);
+              nx = ex / distance;
+              ny = ey / distance;
+              c = edge_coverage (radius - distance, nx, ny);
+            }
+          cover (self, row, (gsize) j * self->width + i, i, c, nx, ny);
+        }
+    }
+}
+
+/**
+ * unknot_trend_raster_stroke_polyline:
+ * @xy: (array): @n_points pairs of x and y
+ *
+ * A line through the points, of round joins and caps, into the mask.
+ */
+void
+unknot_trend_raster_stroke_polyline (UnknotTrendRaster *self,
+                                     const float       *xy,
+                                     guint              n_points,
+                                     float              line_width)
+{
+  float radius = line_width / 2.0f;
+
+  if (n_points == 1)
+    capsule (self, xy[0], xy[1], xy[0], xy[1], radius);
+  for (guint i = 1; i < n_points; i++)
+    capsule (self, xy[2 * i - 2], xy[2 * i - 1], xy[2 * i], xy[2 * i + 1], radius);
+}
+
+void
+unknot_trend_raster_fill_circle (UnknotTrendRaster *self,
+                                 float              x,
+                                 float              y,
+                                 float              radius)
+{
+  capsule (self, x, y, x, y, radius);
+}
+
+/* How much of [@i, @i + 1) lies in [@lo, @hi). */
+static inline float
+overlap (int   i,
+         float lo,
+         float hi)
+{
+  return MAX (0.0f, MIN (hi, i + 1.0f) - MAX (lo, (float) i));
+}
+
+void
+unknot_trend_raster_fill_rect (UnknotTrendRaster *self,
+                               float              x,
+                               float              y,
+                               float              width,
+                               float              height)
+{
+  int left, right, row0, row1;
+
+  if (!span (x, x + width, self->width, &left, &right) ||
+      !rows (self, y, y + height, &row0, &row1))
+    return;
+
+  for (int j = row0; j < row1; j++)
+    {
+      float down = 255.0f * overlap (j, y, y + height);
+      guchar *row = self->coverage + (gsize) j * self->width;
+
+      touch (self, j, left, right);
+      for (int i = left; i < right; i++)
+        row[i] = (guchar) MIN (255.0f, row[i] + down * overlap (i, x, x + width) + 0.5f);
+    }
+}
+
+/* Each of the four bytes of @x times @a / 255, rounded (as pixman does it). */
+static inline guint32
+multiply (guint32 x,
+          guint   a)
+{
+  guint32 low = (x & 0xff00ff) * a + 0x800080;
+  guint32 high = ((x >> 8) & 0xff00ff) * a + 0x800080;
+
+  low = ((low + ((low >> 8) & 0xff00ff)) >> 8) & 0xff00ff;
+  high = (high + ((high >> 8) & 0xff00ff)) & 0xff00ff00;
+  return high | low;
+}
+
+/* @colour premultiplied, as a pixel: alpha in the top byte, then red, green, blue,
+ * as cairo's ARGB32 has it (in memory, the bytes of GDK_MEMORY_DEFAULT). */
+static guint32
+premultiply (const GdkRGBA *colour)
+{
+  float alpha = CLAMP (colour->alpha, 0.0f, 1.0f);
+
+  return (guint32) (255.0f * alpha + 0.5f) << 24 |
+         (guint32) (255.0f * CLAMP (colour->red, 0.0f, 1.0f) * alpha + 0.5f) << 16 |
+         (guint32) (255.0f * CLAMP (colour->green, 0.0f, 1.0f) * alpha + 0.5f) << 8 |
+         (guint32) (255.0f * CLAMP (colour->blue, 0.0f, 1.0f) * alpha + 0.5f);
+}
+
+/* @source at @coverage over @pixel. */
+static inline guint32
+over (guint32 pixel,
+      guint32 source,
+      guint   coverage)
+{
+  guint32 s = coverage >= 255 ? source : multiply (source, coverage);
+
+  return (s >> 24) == 255 ? s : s + multiply (pixel, 255 - (s >> 24));
+}
+
+/**
+ * unknot_trend_raster_paint_band:
+ * @x: (array): @n_points x, increasing
+ * @y1: (array): one line's y at each x
+ * @y2: (array): the other's
+ *
+ * Paints the area between two lines that share their x (wherever they cross, too)
+ * in @colour straight onto the pixels, column by column, without the mask: each
+ * pixel is painted once.
+ */
+void
+unknot_trend_raster_paint_band (UnknotTrendRaster *self,
+                                const float       *x,
+                                const float       *y1,
+                                const float       *y2,
+                                guint              n_points,
+                                const GdkRGBA     *colour)
+{
+  guint32 source = premultiply (colour);
+  int left, right;
+  guint k = 0;
+
+  if (n_points < 2 || !span (x[0], x[n_points - 1], self->width, &left, &right))
+    return;
+
+  for (int i = left; i < right; i++)
+    {
+      int row0 = self->bottom, row1 = self->top, last_top = self->top - 1, first_bottom = self->bottom + 1;
+
+      for (int s = 0; s < BAND_SAMPLES; s++)
+        {
+          float xs = i + (s + 0.5f) / BAND_SAMPLES;
+          float t, a, b, lo, hi;
+          int flo, fhi;
+
+          if (xs < x[0] || xs > x[n_points - 1])
+            continue;
+          while (k + 2 < n_points && xs > x[k + 1])
+            k++;
+          t = x[k + 1] > x[k] ? (xs - x[k]) / (x[k + 1] - x[k]) : 0.0f;
+          a = y1[k] + t * (y1[k + 1] - y1[k]);
+          b = y2[k] + t * (y2[k + 1] - y2[k]);
+          lo = CLAMP (MIN (a, b), (float) self->top, (float) self->bottom);
+          hi = CLAMP (MAX (a, b), (float) self->top, (float) self->bottom);
+          flo = (int) lo;  /* lo and hi are not negative */
+          fhi = (int) hi;
+
+          /* Down the column, [lo, hi) covers a row r by [r ≥ flo] − [r ≥ fhi], plus
+           * its fraction in the row of each end. */
+          self->column[flo] += 1.0f;
+          self->column[fhi] -= 1.0f;
+          self->fraction[fhi] += hi - fhi;
+          self->fraction[flo] -= lo - flo;
+          row0 = MIN (row0, flo);
+          row1 = MAX (row1, fhi + 1);
+          last_top = MAX (last_top, flo);
+          first_bottom = MIN (first_bottom, fhi);
+        }
+
+      if (row0 >= row1)
+        continue;
+      {
+        float steps = 0.0f;
+        /* Between the lowest top and the highest bottom, no sample starts or ends:
+         * every row there is covered as much as the last. */
+        int middle0 = last_top + 1, middle1 = MAX (middle0, first_bottom);
+
+        guint32 *column = (guint32 *) (gpointer) (self->pixels + (gsize) i * 4);
+
+        for (int j = row0; j < row1; j++)
+          {
+            guint32 *cell = column + (gsize) j * self->width;
+            float c;
+
+            if (j == middle0 && middle1 > middle0)
+              {
+                guint full = (guint) (steps * (255.0f / BAND_SAMPLES) + 0.5f);
+
+                for (int m = middle0; m < middle1; m++)
+                  column[(gsize) m * self->width] = over (column[(gsize) m * self->width], source, full);
+                /* On from the first row after the middle. */
+                j = middle1 - 1;
+                continue;
+              }
+
+            steps += self->column[j];
+            c = (steps + self->fraction[j]) * (255.0f / BAND_SAMPLES);
+            self->column[j] = self->fraction[j] = 0.0f;
+            if (j < self->bottom && c >= 0.5f)
+              *cell = over (*cell, source, (guint) MIN (255.0f, c + 0.5f));
+          }
+      }
+    }
+}
+
+/**
+ * unknot_trend_raster_composite:
+ *
+ * Paints the mask in @colour over the pixels, and empties the mask.
+ */
+void
+unknot_trend_raster_composite (UnknotTrendRaster *self,
+                               const GdkRGBA     *colour)
+{
+  guint32 source = premultiply (colour);
+
+  for (int j = self->y0; j < self->y1; j++)
+    {
+      guchar *row = self->coverage + (gsize) j * self->width;
+      guint32 *p = (guint32 *) (gpointer) (self->pixels + (gsize) j * self->width * 4);
+      int i = self->from[j], end = self->to[j];
+
+      while (i < end)
+        {
+          guint64 eight;
+
+          /* Most of the mask is empty: skip it eight pixels at a time. */
+          if (i + 8 <= end)
+            {
+              memcpy (&eight, row + i, sizeof eight);
+              if (eight == 0)
+                {
+                  i += 8;
+                  continue;
+                }
+            }
+          if (row[i] != 0)
+            {
+              p[i] = over (p[i], source, row[i]);
+              row[i] = 0;
+            }
+          i++;
+        }
+    }
+  for (int j = self->y0; j < self->y1; j++)
+    {
+      self->from[j] = self->width;
+      self->to[j] = 0;
+    }
+  self->y0 = self->bottom;
+  self->y1 = self->top;
+}
+
+/**
+ * unknot_trend_raster_free_to_texture:
+ *
+ * Returns: (transfer full): the pixels, painted so far, as a texture; @self is freed
+ */
+GdkTexture *
+unknot_trend_raster_free_to_texture (UnknotTrendRaster *self)
+{
+  g_return_val_if_fail (!self->slice, NULL);
+
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&self->pixels),
+                                              (gsize) self->width * self->height * 4);
+  GdkTexture *texture = gdk_memory_texture_new (self->width, self->height,
+                                                GDK_MEMORY_DEFAULT,
+                                                bytes, (gsize) self->width * 4);
+
+  unknot_trend_raster_free (self);
+  return texture;
+}
