@@ -94,6 +94,8 @@ void                  unknot_journal_remove_results         (UnknotJournal      
                                                              UnknotJournalResults      *results);
 void                  unknot_journal_set_backups_enabled    (UnknotJournal             *self,
                                                              gboolean                   enabled);
+void                  unknot_journal_set_bulk_min_entries   (UnknotJournal             *self,
+                                                             guint                      n);
 char                 *unknot_journal_get_backup_dir         (UnknotJournal             *self);
 
 /* unknot-journal-results.c */
