@@ -1730,6 +1730,14 @@ test_add_many_bulk (void)
   g_assert_true (add_many (bulk, G_LIST_MODEL (more), &n_added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, 12);
+  /* And one deleted afterwards, the same in both. */
+  {
+    g_autoptr(UnknotJournalEntry) first = g_list_model_get_item (G_LIST_MODEL (entries), 0);
+    g_autoptr(UnknotJournalEntry) deleted = journal_test_delete (bulk, unknot_journal_entry_get_id (first), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (deleted);
+  }
   journal_test_close (bulk);
 
   rows = journal_test_open (rows_path, NULL, FALSE);
@@ -1746,6 +1754,13 @@ test_add_many_bulk (void)
           g_assert_nonnull (added);
         }
     }
+  {
+    g_autoptr(UnknotJournalEntry) first = g_list_model_get_item (G_LIST_MODEL (entries), 0);
+    g_autoptr(UnknotJournalEntry) deleted = journal_test_delete (rows, unknot_journal_entry_get_id (first), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (deleted);
+  }
   journal_test_close (rows);
 
   bulk_dump = dump_journal (bulk_path);

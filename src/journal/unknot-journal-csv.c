@@ -1475,8 +1475,9 @@ unknot_journal_csv_import_apply_async (UnknotJournalCsvImport *self,
   g_task_set_source_tag (task, unknot_journal_csv_import_apply_async);
   self->applying = TRUE;
 
-  unknot_journal_add_many_async (self->journal, G_LIST_MODEL (self->entries), cancellable,
-                                 on_entries_added_cb, task);
+  /* The import's entries stay as they are while they are added. */
+  unknot_journal_add_many_unchanged_async (self->journal, G_LIST_MODEL (self->entries), cancellable,
+                                           on_entries_added_cb, task);
 }
 
 /**

@@ -96,6 +96,11 @@ void                  unknot_journal_set_backups_enabled    (UnknotJournal      
                                                              gboolean                   enabled);
 void                  unknot_journal_set_bulk_min_entries   (UnknotJournal             *self,
                                                              guint                      n);
+void                  unknot_journal_add_many_unchanged_async (UnknotJournal           *self,
+                                                             GListModel                *entries,
+                                                             GCancellable              *cancellable,
+                                                             GAsyncReadyCallback        callback,
+                                                             gpointer                   user_data);
 char                 *unknot_journal_get_backup_dir         (UnknotJournal             *self);
 
 /* unknot-journal-results.c */
