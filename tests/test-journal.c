@@ -1773,13 +1773,11 @@ test_add_many_bulk (void)
 
 /* An I/O error or a full disk at every write, sync and truncate of adding 50 entries:
  * afterwards the file holds all 50 or none, the list agrees, and adding them again
- * once the disk works adds exactly the missing ones. Both ways: row by row into the
- * indexes, and as a large import goes, with the indexes and the trigger dropped and
- * made again in the transaction. */
+ * once the disk works adds exactly the missing ones. (The same for an import's way
+ * of adding, with the indexes made again: test-journal-faults.c.) */
 static void
-add_many_faults (gconstpointer data)
+test_add_many_faults (void)
 {
-  gboolean bulk = GPOINTER_TO_INT (data);
   const JournalFaultMode modes[] = { JOURNAL_FAULT_IO_ONCE, JOURNAL_FAULT_DISK_FULL };
 
   journal_fault_vfs_register ();
@@ -1790,7 +1788,7 @@ add_many_faults (gconstpointer data)
 
       for (n = 1; n < 1000; n++)
         {
-          g_autofree char *dir_name = g_strdup_printf ("many-%s-%u-%u", bulk ? "bulk" : "rows", m, n);
+          g_autofree char *dir_name = g_strdup_printf ("many-%u-%u", m, n);
           g_autofree char *path = g_build_filename (g_get_user_data_dir (), dir_name, "journal.db", NULL);
           g_autoptr(GListStore) base = numbered_entries (0, 2);
           g_autoptr(GListStore) entries = numbered_entries (10, 50);
@@ -1801,7 +1799,6 @@ add_many_faults (gconstpointer data)
           gint64 rows;
 
           journal = journal_test_open (path, JOURNAL_FAULT_VFS, FALSE);
-          unknot_journal_set_bulk_min_entries (journal, bulk ? 10 : G_MAXUINT);
           g_assert_true (add_many (journal, G_LIST_MODEL (base), NULL, &error));
           g_assert_no_error (error);
 
@@ -1834,8 +1831,7 @@ add_many_faults (gconstpointer data)
           if (!fired)
             break;
         }
-      g_test_message ("add_many (%s): mode %u, a fault at each of %u calls, then one run without",
-                      bulk ? "bulk" : "rows", m, n - 1);
+      g_test_message ("add_many: mode %u, a fault at each of %u calls, then one run without", m, n - 1);
       g_assert_cmpuint (n, >, 3);
     }
 }
@@ -2067,8 +2063,7 @@ main (int   argc,
   g_test_add_func ("/journal/checkpoint", test_checkpoint);
   g_test_add_func ("/journal/migration/from-2", test_migration_from_2);
   g_test_add_func ("/journal/add-many", test_add_many);
-  g_test_add_data_func ("/journal/add-many/faults", GINT_TO_POINTER (FALSE), add_many_faults);
-  g_test_add_data_func ("/journal/add-many/bulk-faults", GINT_TO_POINTER (TRUE), add_many_faults);
+  g_test_add_func ("/journal/add-many/faults", test_add_many_faults);
   g_test_add_func ("/journal/add-many/bulk", test_add_many_bulk);
   g_test_add_func ("/journal/backup-restore", test_backup_restore);
   g_test_add_func ("/journal/restore-refused", test_restore_refused);
