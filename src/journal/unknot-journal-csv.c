@@ -132,6 +132,21 @@ append_cell (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* @value (0 or more, below 10^width) in @width digits, with leading zeros, as
+ * printf ()'s %0*d writes it. Returns: the end */
+static char *
+append_digits (char *p,
+               int   value,
+               int   width)
+{
+  for (int i = width - 1; i >= 0; i--)
+    {
+      p[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  return p + width;
+}
+
 /* ISO 8601 with the offset as ±hh:mm (or Z), and microseconds when there are any:
  * what GDateTime reads back exactly, and what spreadsheets read. Made from the
  * numbers the journal stores, without a GDateTime or a GTimeZone for each row (the
@@ -167,6 +182,42 @@ append_time (GString *out,
 
   second = (int) (in_day / G_USEC_PER_SEC);
   microsecond = (int) (in_day % G_USEC_PER_SEC);
+
+  /* Three of these a row: written digit by digit, which printf () takes ten times
+   * longer over. */
+  if (year >= 0 && year <= 9999 && ABS (offset_minutes) < 100 * 60)
+    {
+      char text[40];
+      char *p = text;
+
+      p = append_digits (p, (int) year, 4);
+      *p++ = '-';
+      p = append_digits (p, (int) month, 2);
+      *p++ = '-';
+      p = append_digits (p, (int) day, 2);
+      *p++ = 'T';
+      p = append_digits (p, second / 3600, 2);
+      *p++ = ':';
+      p = append_digits (p, second / 60 % 60, 2);
+      *p++ = ':';
+      p = append_digits (p, second % 60, 2);
+      if (microsecond != 0)
+        {
+          *p++ = '.';
+          p = append_digits (p, microsecond, 6);
+        }
+      if (offset_minutes == 0)
+        *p++ = 'Z';
+      else
+        {
+          *p++ = offset_minutes < 0 ? '-' : '+';
+          p = append_digits (p, (int) (ABS (offset_minutes) / 60), 2);
+          *p++ = ':';
+          p = append_digits (p, (int) (ABS (offset_minutes) % 60), 2);
+        }
+      g_string_append_len (out, text, p - text);
+      return;
+    }
 
   g_string_append_printf (out, "%04d-%02d-%02dT%02d:%02d:%02d",
                           (int) year, (int) month, (int) day,
