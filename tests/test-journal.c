@@ -1702,16 +1702,16 @@ dump_journal (const char *path)
 }
 
 /* Many entries added as a large import adds them (the indexes and the trigger
- * dropped and made again) make the same file as the same entries added one at a
- * time: the same rows, the regions' copies of time and pain, the same schema; and
- * the statistics still read their indexes. Then more, into the fuller journal, the
- * other way. */
+ * dropped and made again, the list rows written many to a statement) make the same
+ * file as the same entries added one at a time: the same rows, the regions' copies
+ * of time and pain, the same schema. Then more, into the fuller journal, the other
+ * way, and one deleted. */
 static void
 test_add_many_bulk (void)
 {
   g_autofree char *bulk_path = g_build_filename (g_get_user_data_dir (), "bulk", "journal.db", NULL);
   g_autofree char *rows_path = g_build_filename (g_get_user_data_dir (), "rows", "journal.db", NULL);
-  g_autoptr(GListStore) entries = numbered_entries (0, 40);
+  g_autoptr(GListStore) entries = numbered_entries (0, 300);
   g_autoptr(GListStore) more = numbered_entries (100, 12);
   g_autoptr(GError) error = NULL;
   g_autofree char *bulk_dump = NULL;
@@ -1720,13 +1720,24 @@ test_add_many_bulk (void)
   UnknotJournal *rows;
   guint n_added = 0;
 
+  /* Kinds of pain and warning signs too, enough for several statements of each. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (entries)); i++)
+    {
+      g_autoptr(UnknotJournalEntry) entry = g_list_model_get_item (G_LIST_MODEL (entries), i);
+      const char *qualities[] = { "aching", i % 2 == 0 ? "sharp" : NULL, NULL };
+      const char *red_flags[] = { i % 3 == 0 ? "leg-weakness" : NULL, NULL };
+
+      unknot_journal_entry_set_qualities (entry, qualities);
+      unknot_journal_entry_set_red_flags (entry, red_flags);
+    }
+
   bulk = journal_test_open (bulk_path, NULL, FALSE);
   unknot_journal_set_bulk_min_entries (bulk, 10);
   g_assert_true (add_many (bulk, G_LIST_MODEL (entries), &n_added, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_added, ==, 40);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bulk)), ==, 40);
-  /* 12 into 40: row by row. */
+  g_assert_cmpuint (n_added, ==, 300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bulk)), ==, 300);
+  /* 12 into 300: row by row. */
   g_assert_true (add_many (bulk, G_LIST_MODEL (more), &n_added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, 12);
@@ -1766,6 +1777,8 @@ test_add_many_bulk (void)
   bulk_dump = dump_journal (bulk_path);
   rows_dump = dump_journal (rows_path);
   g_assert_cmpstr (bulk_dump, ==, rows_dump);
+  g_assert_nonnull (strstr (bulk_dump, "|leg-weakness|"));
+  g_assert_nonnull (strstr (bulk_dump, "|sharp|"));
   g_assert_nonnull (strstr (bulk_dump, "entry_regions_copy"));
   g_assert_nonnull (strstr (bulk_dump, "entries_when_pain"));
   g_assert_true (g_str_has_suffix (bulk_dump, "ok|\n"));

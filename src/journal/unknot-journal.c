@@ -1437,6 +1437,118 @@ count_entries (sqlite3 *db,
   return SQLITE_OK;
 }
 
+/* A large import's list rows (a region, a kind of pain or a warning sign of one
+ * entry) wait in a List, to go to the file LIST_BATCH at a time, in one INSERT of
+ * many rows: a statement run for each row costs more than the row. */
+#define LIST_BATCH 64
+
+typedef struct
+{
+  gint64      entry;
+  int         position;
+  const char *id;
+  gint64      when_us;
+  int         pain_before;
+} ListRow;
+
+typedef struct
+{
+  sqlite3_stmt *batch;    /* LIST_BATCH rows */
+  sqlite3_stmt *single;   /* the worker's own, one row */
+  gboolean      copy;     /* the regions': with their entry's time and pain */
+  GArray       *rows;     /* ListRow */
+} List;
+
+static int
+list_init (List         *list,
+           sqlite3      *db,
+           const char   *table,
+           const char   *column,
+           gboolean      copy,
+           sqlite3_stmt *single)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (entry, position, %s%s) VALUES ",
+                          table, column, copy ? ", when_us, pain_before" : "");
+  for (guint i = 0; i < LIST_BATCH; i++)
+    g_string_append_printf (sql, "%s(?, ?, ?%s)", i == 0 ? "" : ", ", copy ? ", ?, ?" : "");
+
+  list->single = single;
+  list->copy = copy;
+  list->rows = g_array_sized_new (FALSE, FALSE, sizeof (ListRow), LIST_BATCH);
+  return sqlite3_prepare_v2 (db, sql->str, -1, &list->batch, NULL);
+}
+
+static void
+list_clear (List *list)
+{
+  g_clear_pointer (&list->batch, sqlite3_finalize);
+  g_clear_pointer (&list->rows, g_array_unref);
+}
+
+static void
+list_bind (sqlite3_stmt  *stmt,
+           int            first,
+           gboolean       copy,
+           const ListRow *row)
+{
+  sqlite3_bind_int64 (stmt, first, row->entry);
+  sqlite3_bind_int (stmt, first + 1, row->position);
+  sqlite3_bind_text (stmt, first + 2, row->id, -1, SQLITE_STATIC);
+  if (copy)
+    {
+      sqlite3_bind_int64 (stmt, first + 3, row->when_us);
+      sqlite3_bind_int (stmt, first + 4, row->pain_before);
+    }
+}
+
+/* Writes the rows that fill a batch; with @all, the rest too, one by one. */
+static int
+list_flush (List     *list,
+            gboolean  all)
+{
+  int n_columns = list->copy ? 5 : 3;
+  guint done = 0;
+  int rc = SQLITE_OK;
+
+  for (; rc == SQLITE_OK && list->rows->len - done >= LIST_BATCH; done += LIST_BATCH)
+    {
+      for (guint i = 0; i < LIST_BATCH; i++)
+        list_bind (list->batch, 1 + (int) i * n_columns, list->copy,
+                   &g_array_index (list->rows, ListRow, done + i));
+      rc = step_done (list->batch);
+    }
+  for (; rc == SQLITE_OK && all && done < list->rows->len; done++)
+    {
+      list_bind (list->single, 1, list->copy, &g_array_index (list->rows, ListRow, done));
+      rc = step_done (list->single);
+    }
+
+  g_array_remove_range (list->rows, 0, done);
+  return rc;
+}
+
+static int
+list_add (List               *list,
+          gint64              rowid,
+          const char * const *ids,
+          UnknotJournalEntry *entry)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      ListRow row = { rowid, (int) i, ids[i], 0, 0 };
+
+      if (list->copy)
+        {
+          row.when_us = g_date_time_to_unix_usec (unknot_journal_entry_get_when (entry));
+          row.pain_before = unknot_journal_entry_get_pain_before (entry);
+        }
+      g_array_append_val (list->rows, row);
+    }
+  return list->rows->len >= LIST_BATCH ? list_flush (list, FALSE) : SQLITE_OK;
+}
+
 /* All the entries in one transaction: afterwards either every one of them is in the
  * file, or none is. An entry whose id is there already is left as it is (it was
  * added since the caller looked), and not counted.
@@ -1457,6 +1569,7 @@ worker_add_many (UnknotJournal  *self,
   Worker *worker = self->worker;
   gint64 now = g_get_real_time ();
   g_autoptr(GPtrArray) saved = NULL;
+  List lists[3] = { { NULL, }, };
   guint n_added = 0;
   int rc;
 
@@ -1486,6 +1599,12 @@ worker_add_many (UnknotJournal  *self,
         {
           saved = g_ptr_array_new_with_free_func (g_free);
           rc = drop_for_bulk (worker->db, saved);
+          if (rc == SQLITE_OK)
+            rc = list_init (&lists[0], worker->db, "entry_regions", "region", TRUE, worker->insert_region);
+          if (rc == SQLITE_OK)
+            rc = list_init (&lists[1], worker->db, "entry_qualities", "quality", FALSE, worker->insert_quality);
+          if (rc == SQLITE_OK)
+            rc = list_init (&lists[2], worker->db, "entry_red_flags", "flag", FALSE, worker->insert_flag);
           if (rc != SQLITE_OK)
             goto failed;
         }
@@ -1507,7 +1626,18 @@ worker_add_many (UnknotJournal  *self,
       if (rc != SQLITE_OK)
         goto failed;
 
-      rc = insert_lists (worker, sqlite3_last_insert_rowid (worker->db), entry);
+      if (saved != NULL)
+        {
+          gint64 rowid = sqlite3_last_insert_rowid (worker->db);
+
+          rc = list_add (&lists[0], rowid, unknot_journal_entry_get_regions (entry), entry);
+          if (rc == SQLITE_OK)
+            rc = list_add (&lists[1], rowid, unknot_journal_entry_get_qualities (entry), entry);
+          if (rc == SQLITE_OK)
+            rc = list_add (&lists[2], rowid, unknot_journal_entry_get_red_flags (entry), entry);
+        }
+      else
+        rc = insert_lists (worker, sqlite3_last_insert_rowid (worker->db), entry);
       if (rc != SQLITE_OK)
         goto failed;
       n_added++;
@@ -1515,7 +1645,14 @@ worker_add_many (UnknotJournal  *self,
 
   if (saved != NULL)
     {
-      rc = create_after_bulk (worker->db, saved);
+      /* (The last entry may have been one already there.) */
+      rc = SQLITE_OK;
+      for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (lists); i++)
+        rc = list_flush (&lists[i], TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        list_clear (&lists[i]);
+      if (rc == SQLITE_OK)
+        rc = create_after_bulk (worker->db, saved);
       if (rc != SQLITE_OK)
         goto failed;
     }
@@ -1532,6 +1669,8 @@ worker_add_many (UnknotJournal  *self,
 
 failed:
   unknot_journal_db_set_error (error, worker->db, rc, UNKNOT_JOURNAL_ACTION_ADD_MANY, self->folder);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    list_clear (&lists[i]);
   rollback (worker);
   if (entries->len > 1000)
     pragma (worker->db, "PRAGMA cache_size = -2000", NULL);
