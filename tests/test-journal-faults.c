@@ -9,7 +9,9 @@
  * reports an error, the list agrees with the file, trying again succeeds, nothing
  * acknowledged is missing and PRAGMA integrity_check is ok once the fault is gone.
  * The same with a full disk (every write from the Nth on fails with SQLITE_FULL),
- * and on a read-only file system.
+ * and on a read-only file system. And for many entries added at once the way an
+ * import adds them, with the statistics' indexes and a trigger dropped and made
+ * again inside the transaction: all of them or none, the schema as it was.
  */
 
 #include "config.h"
@@ -363,6 +365,142 @@ test_read_only_file_system (void)
   free_baseline ();
 }
 
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static gboolean
+add_many (UnknotJournal  *journal,
+          GListModel     *entries,
+          guint          *n_added,
+          GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_journal_add_many_async (journal, entries, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return unknot_journal_add_many_finish (journal, result, n_added, error);
+}
+
+static GListStore *
+numbered_entries (guint first,
+                  guint n)
+{
+  GListStore *store = g_list_store_new (UNKNOT_TYPE_JOURNAL_ENTRY);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autoptr(UnknotJournalEntry) entry = journal_test_entry_new (i);
+
+      g_list_store_append (store, entry);
+    }
+  return store;
+}
+
+/* The journal's schema (every index and trigger), and how many entries it holds;
+ * every region's row has its copy of its entry's time and pain. */
+static char *
+describe_file (const char *path)
+{
+  sqlite3 *db = journal_test_sql_open (path);
+  g_autofree char *schema = journal_test_sql_text (db,
+    "SELECT group_concat (name || ':' || sql, ';') FROM"
+    " (SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name)");
+  char *text = g_strdup_printf ("%" G_GINT64_FORMAT " entries; %s",
+                                journal_test_sql_int (db, "SELECT count(*) FROM entries"),
+                                schema);
+
+  g_assert_cmpint (journal_test_sql_int (db,
+                                         "SELECT count(*) FROM entry_regions AS r JOIN entries AS e"
+                                         " ON e.id = r.entry WHERE r.when_us IS NOT e.when_us"
+                                         " OR r.pain_before IS NOT e.pain_before"), ==, 0);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return text;
+}
+
+/* An I/O error or a full disk at every write, sync and truncate of adding 50 entries
+ * as an import adds many (made to do so from 10 on): afterwards the file holds all 50
+ * or none, with the same schema as before (every index and trigger), the list
+ * agrees, and adding them again once the disk works adds exactly the missing ones. */
+static void
+test_add_many_bulk_every_call (void)
+{
+  const JournalFaultMode modes[] = { JOURNAL_FAULT_IO_ONCE, JOURNAL_FAULT_DISK_FULL };
+
+  journal_fault_vfs_register ();
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      guint n;
+
+      for (n = 1; n < 1000; n++)
+        {
+          g_autofree char *dir_name = g_strdup_printf ("bulk-%u-%u", m, n);
+          g_autofree char *path = g_build_filename (g_get_user_data_dir (), dir_name, "journal.db", NULL);
+          g_autoptr(GListStore) base = numbered_entries (0, 2);
+          g_autoptr(GListStore) entries = numbered_entries (10, 50);
+          g_autoptr(GError) error = NULL;
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+          UnknotJournal *journal;
+          guint n_added = 0;
+          gboolean ok, fired, again;
+          gint64 rows;
+
+          journal = journal_test_open (path, JOURNAL_FAULT_VFS, FALSE);
+          unknot_journal_set_bulk_min_entries (journal, 10);
+          g_assert_true (add_many (journal, G_LIST_MODEL (base), NULL, &error));
+          g_assert_no_error (error);
+          journal_test_wait_idle (journal);
+          before = describe_file (path);
+
+          journal_fault_vfs_arm (modes[m], n);
+          ok = add_many (journal, G_LIST_MODEL (entries), &n_added, &error);
+          fired = journal_fault_vfs_has_fired ();
+          journal_fault_vfs_disarm ();
+
+          if (ok)
+            g_assert_cmpuint (n_added, ==, 50);
+          else
+            {
+              g_assert_true (fired);
+              g_assert_nonnull (error);
+              g_assert_nonnull (strstr (error->message, "None of them were added"));
+              journal_test_wait_idle (journal);
+              after = describe_file (path);
+              g_assert_cmpstr (after, ==, before);
+            }
+          rows = g_list_model_get_n_items (G_LIST_MODEL (journal));
+          g_assert_cmpint (rows, ==, ok ? 52 : 2);
+
+          /* Once the disk works, adding them again completes it. */
+          g_clear_error (&error);
+          again = add_many (journal, G_LIST_MODEL (entries), &n_added, &error);
+          g_assert_no_error (error);
+          g_assert_true (again);
+          g_assert_cmpuint (n_added, ==, ok ? 0 : 50);
+          journal_test_close (journal);
+
+          journal_test_assert_intact (path);
+          g_clear_pointer (&after, g_free);
+          after = describe_file (path);
+          g_assert_true (g_str_has_prefix (before, "2 entries; "));
+          g_assert_true (g_str_has_prefix (after, "52 entries; "));
+          g_assert_cmpstr (strchr (after, ';'), ==, strchr (before, ';'));
+          if (!fired)
+            break;
+        }
+      g_test_message ("add_many as an import: mode %u, a fault at each of %u calls, then one run without",
+                      m, n - 1);
+      g_assert_cmpuint (n, >, 3);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/journal-faults/disk-full-every-call", test_disk_full_every_call);
   g_test_add_func ("/journal-faults/disk-full-on-open", test_disk_full_on_open);
   g_test_add_func ("/journal-faults/read-only-file-system", test_read_only_file_system);
+  g_test_add_func ("/journal-faults/add-many-bulk-every-call", test_add_many_bulk_every_call);
 
   return g_test_run ();
 }

@@ -576,6 +576,51 @@ assert_plan_uses_index (sqlite3                   *db,
   g_assert_null (strstr (plan, "SCAN entries\n"));
 }
 
+/* The pain per region for the entries of a region (and a range), as a join of the
+ * regions with their entries counts it: the same as the statistic, which reads the
+ * regions' copies of the entries' pain and time. */
+static void
+assert_regions_as_joined (const char                *path,
+                          const UnknotJournalFilter *filter,
+                          GArray                    *regions)
+{
+  sqlite3 *db = journal_test_sql_open (path);
+  const char *region = unknot_journal_filter_get_region (filter);
+  GDateTime *since = unknot_journal_filter_get_since (filter);
+  GDateTime *until = unknot_journal_filter_get_until (filter);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint i = 0;
+
+  g_string_append_printf (sql,
+                          "SELECT r.region, avg (e.pain_before), count(*)"
+                          " FROM entry_regions AS r JOIN entries AS e ON e.id = r.entry"
+                          " WHERE e.id IN (SELECT entry FROM entry_regions"
+                          " WHERE region IN ('%s', '%s-left', '%s-right'))",
+                          region, region, region);
+  if (since != NULL)
+    g_string_append_printf (sql, " AND e.when_us >= %" G_GINT64_FORMAT, g_date_time_to_unix_usec (since));
+  if (until != NULL)
+    g_string_append_printf (sql, " AND e.when_us < %" G_GINT64_FORMAT, g_date_time_to_unix_usec (until));
+  g_string_append (sql, " GROUP BY r.region ORDER BY r.region");
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      UnknotJournalStatsRegion *row;
+
+      g_assert_cmpuint (i, <, regions->len);
+      row = &g_array_index (regions, UnknotJournalStatsRegion, i++);
+      g_assert_cmpstr (row->region, ==, (const char *) sqlite3_column_text (stmt, 0));
+      g_assert_cmpfloat (row->pain_before, ==, sqlite3_column_double (stmt, 1));
+      g_assert_cmpuint (row->n_entries, ==, (guint) sqlite3_column_int (stmt, 2));
+    }
+  g_assert_cmpuint (i, ==, regions->len);
+  g_assert_cmpuint (i, >, 1);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 static void
 test_long (void)
 {
@@ -658,6 +703,25 @@ test_long (void)
   time_query ("Regions, a week", timer);
   g_assert_no_error (error);
   g_assert_cmpuint (regions->len, ==, 10);
+  g_clear_pointer (&regions, g_array_unref);
+
+  /* Narrowed to a region: every region of its entries. */
+  g_timer_start (timer);
+  regions = unknot_journal_stats_regions (journal, region_week, &error);
+  time_query ("Regions, a region over a week", timer);
+  g_assert_no_error (error);
+  assert_regions_as_joined (path, region_week, regions);
+  g_clear_pointer (&regions, g_array_unref);
+  {
+    g_autoptr(UnknotJournalFilter) region = unknot_journal_filter_new ();
+
+    unknot_journal_filter_set_region (region, "gluteals");
+    g_timer_start (timer);
+    regions = unknot_journal_stats_regions (journal, region, &error);
+    time_query ("Regions, a region", timer);
+    g_assert_no_error (error);
+    assert_regions_as_joined (path, region, regions);
+  }
 
   g_timer_start (timer);
   g_assert_true (unknot_journal_stats_totals (journal, NULL, &totals, &error));
@@ -692,6 +756,8 @@ test_long (void)
   assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_TOOLS, week, "entries_tool");
   assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_REGIONS, NULL, "entry_regions_stats");
   assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_REGIONS, week, "entry_regions_stats");
+  /* Narrowed to a region, the regions' index and table alone, not the entries'. */
+  assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_REGIONS, region_week, "entry_regions_stats");
   assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_TOTALS, NULL, "entries_when_pain");
   assert_plan_covered (db, UNKNOT_JOURNAL_STATS_SQL_TOTALS, week, "entries_when_pain");
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);

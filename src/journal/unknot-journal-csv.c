@@ -132,6 +132,21 @@ append_cell (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* @value (0 or more, below 10^width) in @width digits, with leading zeros, as
+ * printf ()'s %0*d writes it. Returns: the end */
+static char *
+append_digits (char *p,
+               int   value,
+               int   width)
+{
+  for (int i = width - 1; i >= 0; i--)
+    {
+      p[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  return p + width;
+}
+
 /* ISO 8601 with the offset as ±hh:mm (or Z), and microseconds when there are any:
  * what GDateTime reads back exactly, and what spreadsheets read. Made from the
  * numbers the journal stores, without a GDateTime or a GTimeZone for each row (the
@@ -167,6 +182,42 @@ append_time (GString *out,
 
   second = (int) (in_day / G_USEC_PER_SEC);
   microsecond = (int) (in_day % G_USEC_PER_SEC);
+
+  /* Three of these a row: written digit by digit, which printf () takes ten times
+   * longer over. */
+  if (year >= 0 && year <= 9999 && ABS (offset_minutes) < 100 * 60)
+    {
+      char text[40];
+      char *p = text;
+
+      p = append_digits (p, (int) year, 4);
+      *p++ = '-';
+      p = append_digits (p, (int) month, 2);
+      *p++ = '-';
+      p = append_digits (p, (int) day, 2);
+      *p++ = 'T';
+      p = append_digits (p, second / 3600, 2);
+      *p++ = ':';
+      p = append_digits (p, second / 60 % 60, 2);
+      *p++ = ':';
+      p = append_digits (p, second % 60, 2);
+      if (microsecond != 0)
+        {
+          *p++ = '.';
+          p = append_digits (p, microsecond, 6);
+        }
+      if (offset_minutes == 0)
+        *p++ = 'Z';
+      else
+        {
+          *p++ = offset_minutes < 0 ? '-' : '+';
+          p = append_digits (p, (int) (ABS (offset_minutes) / 60), 2);
+          *p++ = ':';
+          p = append_digits (p, (int) (ABS (offset_minutes) % 60), 2);
+        }
+      g_string_append_len (out, text, p - text);
+      return;
+    }
 
   g_string_append_printf (out, "%04d-%02d-%02dT%02d:%02d:%02d",
                           (int) year, (int) month, (int) day,
@@ -723,6 +774,8 @@ typedef struct
 {
   GStrv       known_regions;
   GTimeZone  *local;
+  char       *last_time_text;   /* the last time read, as written, */
+  GDateTime  *last_time;        /* and what it is: the times saved are often the same */
   GPtrArray  *entries;   /* UnknotJournalEntry */
   GArray     *lines;     /* guint */
   GArray     *skipped;   /* Skipped */
@@ -742,6 +795,8 @@ parse_free (Parse *parse)
 {
   g_strfreev (parse->known_regions);
   g_clear_pointer (&parse->local, g_time_zone_unref);
+  g_free (parse->last_time_text);
+  g_clear_pointer (&parse->last_time, g_date_time_unref);
   g_clear_pointer (&parse->entries, g_ptr_array_unref);
   g_clear_pointer (&parse->lines, g_array_unref);
   g_clear_pointer (&parse->skipped, g_array_unref);
@@ -760,20 +815,39 @@ skip (Parse                *parse,
   g_array_append_val (parse->skipped, skipped);
 }
 
+/* The ids between semicolons, each without the spaces around it, the empty ones
+ * left out; in one pass, as most cells hold none or one. */
 static GStrv
 split_ids (const char *text)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ";", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_parts = 1;
+  guint n = 0;
+  GStrv ids;
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (const char *p = text; *p != '\0'; p++)
+    n_parts += *p == ';';
+  ids = g_new (char *, n_parts + 1);
+
+  for (const char *p = text;;)
     {
-      g_strstrip (parts[i]);
-      if (parts[i][0] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
+      const char *end = strchr (p, ';');
+      const char *stop = end != NULL ? end : p + strlen (p);
+      const char *start = p;
 
-  return g_strv_builder_end (builder);
+      while (start < stop && g_ascii_isspace (*start))
+        start++;
+      while (stop > start && g_ascii_isspace (stop[-1]))
+        stop--;
+      if (stop > start)
+        ids[n++] = g_strndup (start, stop - start);
+
+      if (end == NULL)
+        break;
+      p = end + 1;
+    }
+  ids[n] = NULL;
+
+  return ids;
 }
 
 static gboolean
@@ -786,7 +860,20 @@ parse_time (Parse       *parse,
   if (*text == '\0')
     return !required;
 
+  if (parse->last_time != NULL && strcmp (text, parse->last_time_text) == 0)
+    {
+      *out = g_date_time_ref (parse->last_time);
+      return TRUE;
+    }
+
   *out = g_date_time_new_from_iso8601 (text, parse->local);
+  if (*out != NULL)
+    {
+      g_free (parse->last_time_text);
+      parse->last_time_text = g_strdup (text);
+      g_clear_pointer (&parse->last_time, g_date_time_unref);
+      parse->last_time = g_date_time_ref (*out);
+    }
   return *out != NULL;
 }
 
@@ -955,6 +1042,9 @@ parse_bytes (Parse       *parse,
   RecordStatus status;
   guint n_fields;
   gboolean header = TRUE;
+  /* Text that is valid as a whole (without NUL) is valid in each field: checked once
+   * for the file, and field by field only when it is not. */
+  gboolean all_valid = g_utf8_validate_len (data, length, NULL);
 
   /* A byte order mark, as spreadsheets write. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -1013,7 +1103,7 @@ parse_bytes (Parse       *parse,
           continue;
         }
 
-      for (guint i = 0; !bad_text && i < N_COLUMNS; i++)
+      for (guint i = 0; !all_valid && !bad_text && i < N_COLUMNS; i++)
         {
           GString *field = g_ptr_array_index (fields, i);
 
@@ -1081,6 +1171,40 @@ compare_skipped (gconstpointer a,
   return (sa->line > sb->line) - (sa->line < sb->line);
 }
 
+/* Every id in the journal, when it holds no more than @n_rows entries (else @ids
+ * stays %NULL); an empty one gives an empty set. */
+static int
+read_journal_ids (sqlite3     *db,
+                  guint        n_rows,
+                  GHashTable **ids)
+{
+  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(GHashTable) set = NULL;
+  int rc;
+
+  *ids = NULL;
+  rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM entries", -1, &count, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (count);
+  if (rc != SQLITE_ROW)
+    return rc;
+  if (sqlite3_column_int64 (count, 0) > n_rows)
+    return SQLITE_OK;
+
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rc = sqlite3_prepare_v2 (db, "SELECT uuid FROM entries", -1, &select, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    g_hash_table_add (set, g_strdup ((const char *) sqlite3_column_text (select, 0)));
+  if (rc != SQLITE_DONE)
+    return rc;
+
+  *ids = g_steal_pointer (&set);
+  return SQLITE_OK;
+}
+
 /* Back on the main thread, where the journal's reading connection is: the ids
  * already in the journal are skipped too. */
 static void
@@ -1093,8 +1217,10 @@ on_read_cb (GObject      *source,
   Parse *parse = g_task_get_task_data (G_TASK (result));
   g_autoptr(UnknotJournalCsvImport) import = NULL;
   g_autoptr(sqlite3_stmt) exists = NULL;
+  g_autoptr(GHashTable) journal_ids = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *db;
+  int rc;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -1120,15 +1246,32 @@ on_read_cb (GObject      *source,
   /* The messages belong to the import now. */
   g_array_set_clear_func (parse->skipped, NULL);
 
+  /* A journal with no more entries than the file: its ids, read once, rather than
+   * a look-up for each row. */
+  rc = read_journal_ids (db, parse->entries->len, &journal_ids);
+  if (rc != SQLITE_OK)
+    {
+      unknot_journal_db_set_error (&error, db, rc, UNKNOT_JOURNAL_ACTION_READ, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   for (guint i = 0; i < parse->entries->len; i++)
     {
       UnknotJournalEntry *entry = g_ptr_array_index (parse->entries, i);
       guint line = g_array_index (parse->lines, guint, i);
-      int rc;
 
-      sqlite3_bind_text (exists, 1, unknot_journal_entry_get_id (entry), -1, SQLITE_STATIC);
-      rc = sqlite3_step (exists);
-      sqlite3_reset (exists);
+      if (journal_ids != NULL)
+        {
+          rc = g_hash_table_contains (journal_ids, unknot_journal_entry_get_id (entry)) ? SQLITE_ROW
+                                                                                         : SQLITE_DONE;
+        }
+      else
+        {
+          sqlite3_bind_text (exists, 1, unknot_journal_entry_get_id (entry), -1, SQLITE_STATIC);
+          rc = sqlite3_step (exists);
+          sqlite3_reset (exists);
+        }
 
       if (rc == SQLITE_ROW)
         {
@@ -1383,8 +1526,9 @@ unknot_journal_csv_import_apply_async (UnknotJournalCsvImport *self,
   g_task_set_source_tag (task, unknot_journal_csv_import_apply_async);
   self->applying = TRUE;
 
-  unknot_journal_add_many_async (self->journal, G_LIST_MODEL (self->entries), cancellable,
-                                 on_entries_added_cb, task);
+  /* The import's entries stay as they are while they are added. */
+  unknot_journal_add_many_unchanged_async (self->journal, G_LIST_MODEL (self->entries), cancellable,
+                                           on_entries_added_cb, task);
 }
 
 /**

@@ -94,6 +94,13 @@ void                  unknot_journal_remove_results         (UnknotJournal      
                                                              UnknotJournalResults      *results);
 void                  unknot_journal_set_backups_enabled    (UnknotJournal             *self,
                                                              gboolean                   enabled);
+void                  unknot_journal_set_bulk_min_entries   (UnknotJournal             *self,
+                                                             guint                      n);
+void                  unknot_journal_add_many_unchanged_async (UnknotJournal           *self,
+                                                             GListModel                *entries,
+                                                             GCancellable              *cancellable,
+                                                             GAsyncReadyCallback        callback,
+                                                             gpointer                   user_data);
 char                 *unknot_journal_get_backup_dir         (UnknotJournal             *self);
 
 /* unknot-journal-results.c */

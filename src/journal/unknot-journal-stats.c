@@ -36,8 +36,10 @@
 #define MEANINGFUL_POINTS 2
 #define MEANINGFUL_PERCENT 30
 
+/* As a condition (a FILTER on count), so that SQLite stops at its first false part:
+ * as a value summed, it would work out every part of every row. */
 #define MEANINGFUL_SQL \
-  "(e.pain_before - e.pain_after > 0 AND" \
+  "(e.pain_after < e.pain_before AND" \
   " (e.pain_before - e.pain_after >= " G_STRINGIFY (MEANINGFUL_POINTS) " OR" \
   "  100 * (e.pain_before - e.pain_after) >= " G_STRINGIFY (MEANINGFUL_PERCENT) " * e.pain_before))"
 
@@ -60,16 +62,35 @@ days_sql_head (void)
     " FROM entries AS e WHERE 1";
 }
 
+/* Whether the filter narrows by time and region alone (or not at all). */
+static gboolean
+is_region_and_range_only (const UnknotJournalFilter *filter)
+{
+  return filter == NULL ||
+         (unknot_journal_filter_get_tool (filter) == NULL &&
+          unknot_journal_filter_get_technique (filter) == NULL &&
+          unknot_journal_filter_get_text (filter) == NULL &&
+          !unknot_journal_filter_get_red_flagged (filter));
+}
+
 /* Whether the filter narrows by time alone (or not at all). */
 static gboolean
 is_range_only (const UnknotJournalFilter *filter)
 {
-  return filter == NULL ||
-         (unknot_journal_filter_get_region (filter) == NULL &&
-          unknot_journal_filter_get_tool (filter) == NULL &&
-          unknot_journal_filter_get_technique (filter) == NULL &&
-          unknot_journal_filter_get_text (filter) == NULL &&
-          !unknot_journal_filter_get_red_flagged (filter));
+  return is_region_and_range_only (filter) &&
+         (filter == NULL || unknot_journal_filter_get_region (filter) == NULL);
+}
+
+/* The range's conditions on @column, with the filter's parameters. */
+static void
+append_range (GString                   *sql,
+              const UnknotJournalFilter *filter,
+              const char                *column)
+{
+  if (filter != NULL && unknot_journal_filter_get_since (filter) != NULL)
+    g_string_append_printf (sql, " AND %s >= :f_since", column);
+  if (filter != NULL && unknot_journal_filter_get_until (filter) != NULL)
+    g_string_append_printf (sql, " AND %s < :f_until", column);
 }
 
 /* The SQL of each statistic, with the filter's conditions and parameters. */
@@ -102,7 +123,7 @@ unknot_journal_stats_get_sql (UnknotJournalStatsSql      which,
         g_string_append_printf (sql,
                                 "SELECT %s AS what, count(*) AS n,"
                                 " avg (e.pain_after - e.pain_before) AS change,"
-                                " sum (" MEANINGFUL_SQL ")"
+                                " count(*) FILTER (WHERE " MEANINGFUL_SQL ")"
                                 " FROM entries AS e%s"
                                 " WHERE %s IS NOT NULL AND e.pain_after IS NOT NULL",
                                 column, indexed, column);
@@ -121,11 +142,23 @@ unknot_journal_stats_get_sql (UnknotJournalStatsSql      which,
           g_string_append (sql,
                            "SELECT r.region, avg (r.pain_before), count(*)"
                            " FROM entry_regions AS r WHERE 1");
-          if (filter != NULL && unknot_journal_filter_get_since (filter) != NULL)
-            g_string_append (sql, " AND r.when_us >= :f_since");
-          if (filter != NULL && unknot_journal_filter_get_until (filter) != NULL)
-            g_string_append (sql, " AND r.when_us < :f_until");
+          append_range (sql, filter, "r.when_us");
           g_string_append (sql, " GROUP BY r.region ORDER BY r.region");
+          break;
+        }
+      /* Narrowed to a region (and a range), as the region page asks: the entries
+       * come from that region's rows of the same index, and every region of each
+       * from the regions' own table, with its copy of the pain; the entries' table
+       * is not read. */
+      if (is_region_and_range_only (filter))
+        {
+          g_string_append (sql,
+                           "SELECT r.region, avg (r.pain_before), count(*)"
+                           " FROM entry_regions AS r WHERE r.entry IN"
+                           " (SELECT g.entry FROM entry_regions AS g INDEXED BY entry_regions_stats"
+                           " WHERE g.region IN (:f_region, :f_region || '-left', :f_region || '-right')");
+          append_range (sql, filter, "g.when_us");
+          g_string_append (sql, ") GROUP BY r.region ORDER BY r.region");
           break;
         }
       g_string_append (sql,

@@ -55,6 +55,9 @@
 #define QUICK_CHECK_NOW_BYTES (4 * 1024 * 1024)
 /* Checkpoint once the log holds this many pages (SQLite's own default). */
 #define CHECKPOINT_FRAMES 1000
+/* From how many entries unknot_journal_add_many_async() makes the statistics'
+ * indexes again rather than add to them (see worker_add_many()). */
+#define BULK_MIN_ENTRIES 1000
 
 typedef enum {
   OP_OPEN,
@@ -163,6 +166,7 @@ struct _UnknotJournal
   char                 *restored_from;
   gboolean              read_only;
 
+  guint                 bulk_min_entries;
   gboolean              verified;
   gboolean              busy;
   gboolean              backups_enabled;
@@ -694,7 +698,8 @@ prepare_worker (Worker  *worker,
            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
            &worker->insert_entry, error) &&
          unknot_journal_db_prepare (db,
-           "INSERT INTO entry_regions (entry, position, region) VALUES (?1, ?2, ?3)",
+           "INSERT INTO entry_regions (entry, position, region, when_us, pain_before)"
+           " VALUES (?1, ?2, ?3, ?4, ?5)",
            &worker->insert_region, error) &&
          unknot_journal_db_prepare (db,
            "INSERT INTO entry_qualities (entry, position, quality) VALUES (?1, ?2, ?3)",
@@ -1053,10 +1058,14 @@ bind_values (sqlite3_stmt       *stmt,
   sqlite3_bind_text (stmt, 10, unknot_journal_entry_get_notes (entry), -1, SQLITE_STATIC);
 }
 
+/* The regions' rows are given their copy of the entry's time and pain before, as
+ * the trigger entry_regions_copy would set them: an import drops the trigger while
+ * it adds its rows (see worker_add_many()). */
 static int
 insert_list (sqlite3_stmt       *stmt,
              gint64              rowid,
-             const char * const *ids)
+             const char * const *ids,
+             UnknotJournalEntry *copy_from)
 {
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -1065,6 +1074,11 @@ insert_list (sqlite3_stmt       *stmt,
       sqlite3_bind_int64 (stmt, 1, rowid);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_text (stmt, 3, ids[i], -1, SQLITE_STATIC);
+      if (copy_from != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix_usec (unknot_journal_entry_get_when (copy_from)));
+          sqlite3_bind_int (stmt, 5, unknot_journal_entry_get_pain_before (copy_from));
+        }
       rc = step_done (stmt);
       if (rc != SQLITE_OK)
         return rc;
@@ -1095,12 +1109,12 @@ insert_lists (Worker             *worker,
               gint64              rowid,
               UnknotJournalEntry *entry)
 {
-  int rc = insert_list (worker->insert_region, rowid, unknot_journal_entry_get_regions (entry));
+  int rc = insert_list (worker->insert_region, rowid, unknot_journal_entry_get_regions (entry), entry);
 
   if (rc == SQLITE_OK)
-    rc = insert_list (worker->insert_quality, rowid, unknot_journal_entry_get_qualities (entry));
+    rc = insert_list (worker->insert_quality, rowid, unknot_journal_entry_get_qualities (entry), NULL);
   if (rc == SQLITE_OK)
-    rc = insert_list (worker->insert_flag, rowid, unknot_journal_entry_get_red_flags (entry));
+    rc = insert_list (worker->insert_flag, rowid, unknot_journal_entry_get_red_flags (entry), NULL);
   return rc;
 }
 
@@ -1354,9 +1368,199 @@ worker_checkpoint (UnknotJournal *self)
   self->worker->wal_frames = 0;
 }
 
+/* The statistics' indexes on entries and entry_regions (every index made by a
+ * CREATE INDEX: not the ids' and the primary keys') and the trigger that copies an
+ * entry's time and pain to its regions: dropped, in the transaction, with the SQL
+ * that makes each of them again in @saved, in the schema's order. */
+static int
+drop_for_bulk (sqlite3   *db,
+               GPtrArray *saved)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (sqlite3_free);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+    "SELECT type, name, sql FROM sqlite_schema"
+    " WHERE (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('entries', 'entry_regions'))"
+    " OR (type = 'trigger' AND name = 'entry_regions_copy')",
+    -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+      g_ptr_array_add (drops, sqlite3_mprintf ("DROP %s \"%w\"",
+                                               (const char *) sqlite3_column_text (stmt, 0),
+                                               (const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    return rc;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < drops->len; i++)
+    {
+      rc = sqlite3_exec (db, g_ptr_array_index (drops, i), NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+    }
+  return SQLITE_OK;
+}
+
+static int
+create_after_bulk (sqlite3   *db,
+                   GPtrArray *saved)
+{
+  for (guint i = 0; i < saved->len; i++)
+    {
+      int rc = sqlite3_exec (db, g_ptr_array_index (saved, i), NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        return rc;
+    }
+  return SQLITE_OK;
+}
+
+static int
+count_entries (sqlite3 *db,
+               gint64  *n)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM entries", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rc;
+  *n = sqlite3_column_int64 (stmt, 0);
+  return SQLITE_OK;
+}
+
+/* A large import's list rows (a region, a kind of pain or a warning sign of one
+ * entry) wait in a List, to go to the file LIST_BATCH at a time, in one INSERT of
+ * many rows: a statement run for each row costs more than the row. */
+#define LIST_BATCH 64
+
+typedef struct
+{
+  gint64      entry;
+  int         position;
+  const char *id;
+  gint64      when_us;
+  int         pain_before;
+} ListRow;
+
+typedef struct
+{
+  sqlite3_stmt *batch;    /* LIST_BATCH rows */
+  sqlite3_stmt *single;   /* the worker's own, one row */
+  gboolean      copy;     /* the regions': with their entry's time and pain */
+  GArray       *rows;     /* ListRow */
+} List;
+
+static int
+list_init (List         *list,
+           sqlite3      *db,
+           const char   *table,
+           const char   *column,
+           gboolean      copy,
+           sqlite3_stmt *single)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (entry, position, %s%s) VALUES ",
+                          table, column, copy ? ", when_us, pain_before" : "");
+  for (guint i = 0; i < LIST_BATCH; i++)
+    g_string_append_printf (sql, "%s(?, ?, ?%s)", i == 0 ? "" : ", ", copy ? ", ?, ?" : "");
+
+  list->single = single;
+  list->copy = copy;
+  list->rows = g_array_sized_new (FALSE, FALSE, sizeof (ListRow), LIST_BATCH);
+  return sqlite3_prepare_v2 (db, sql->str, -1, &list->batch, NULL);
+}
+
+static void
+list_clear (List *list)
+{
+  g_clear_pointer (&list->batch, sqlite3_finalize);
+  g_clear_pointer (&list->rows, g_array_unref);
+}
+
+static void
+list_bind (sqlite3_stmt  *stmt,
+           int            first,
+           gboolean       copy,
+           const ListRow *row)
+{
+  sqlite3_bind_int64 (stmt, first, row->entry);
+  sqlite3_bind_int (stmt, first + 1, row->position);
+  sqlite3_bind_text (stmt, first + 2, row->id, -1, SQLITE_STATIC);
+  if (copy)
+    {
+      sqlite3_bind_int64 (stmt, first + 3, row->when_us);
+      sqlite3_bind_int (stmt, first + 4, row->pain_before);
+    }
+}
+
+/* Writes the rows that fill a batch; with @all, the rest too, one by one. */
+static int
+list_flush (List     *list,
+            gboolean  all)
+{
+  int n_columns = list->copy ? 5 : 3;
+  guint done = 0;
+  int rc = SQLITE_OK;
+
+  for (; rc == SQLITE_OK && list->rows->len - done >= LIST_BATCH; done += LIST_BATCH)
+    {
+      for (guint i = 0; i < LIST_BATCH; i++)
+        list_bind (list->batch, 1 + (int) i * n_columns, list->copy,
+                   &g_array_index (list->rows, ListRow, done + i));
+      rc = step_done (list->batch);
+    }
+  for (; rc == SQLITE_OK && all && done < list->rows->len; done++)
+    {
+      list_bind (list->single, 1, list->copy, &g_array_index (list->rows, ListRow, done));
+      rc = step_done (list->single);
+    }
+
+  g_array_remove_range (list->rows, 0, done);
+  return rc;
+}
+
+static int
+list_add (List               *list,
+          gint64              rowid,
+          const char * const *ids,
+          UnknotJournalEntry *entry)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      ListRow row = { rowid, (int) i, ids[i], 0, 0 };
+
+      if (list->copy)
+        {
+          row.when_us = g_date_time_to_unix_usec (unknot_journal_entry_get_when (entry));
+          row.pain_before = unknot_journal_entry_get_pain_before (entry);
+        }
+      g_array_append_val (list->rows, row);
+    }
+  return list->rows->len >= LIST_BATCH ? list_flush (list, FALSE) : SQLITE_OK;
+}
+
 /* All the entries in one transaction: afterwards either every one of them is in the
  * file, or none is. An entry whose id is there already is left as it is (it was
- * added since the caller looked), and not counted. */
+ * added since the caller looked), and not counted.
+ *
+ * Many entries at once (an import into a journal that holds no more than twice as
+ * many) go in faster without the statistics' indexes: each row would go to seven
+ * B-trees in an order none of them is sorted by, and the trigger would write each
+ * region's row twice. So the indexes and the trigger are dropped, the rows added
+ * (the regions' with their copy of time and pain), and the same indexes made again
+ * from the same SQL, sorted once, and the trigger with them, all before the one
+ * COMMIT: a failure anywhere rolls the schema back too, and the file comes out as
+ * if the entries had been added one at a time. */
 static guint
 worker_add_many (UnknotJournal  *self,
                  GPtrArray      *entries,
@@ -1364,6 +1568,8 @@ worker_add_many (UnknotJournal  *self,
 {
   Worker *worker = self->worker;
   gint64 now = g_get_real_time ();
+  g_autoptr(GPtrArray) saved = NULL;
+  List lists[3] = { { NULL, }, };
   guint n_added = 0;
   int rc;
 
@@ -1372,10 +1578,37 @@ worker_add_many (UnknotJournal  *self,
    * pages over and over. 64 MB while it lasts. */
   if (entries->len > 1000)
     pragma (worker->db, "PRAGMA cache_size = -65536", NULL);
+  /* Every list row added names the entry added just before it: there is nothing for
+   * the foreign keys to check, and looking each entry up again costs a tenth of the
+   * time. (The setting only changes outside a transaction.) */
+  if (entries->len >= self->bulk_min_entries)
+    pragma (worker->db, "PRAGMA foreign_keys = OFF", NULL);
 
   rc = step_done (worker->begin);
   if (rc != SQLITE_OK)
     goto failed;
+
+  if (entries->len >= self->bulk_min_entries)
+    {
+      gint64 n_entries = 0;
+
+      rc = count_entries (worker->db, &n_entries);
+      if (rc != SQLITE_OK)
+        goto failed;
+      if (n_entries <= 2 * (gint64) entries->len)
+        {
+          saved = g_ptr_array_new_with_free_func (g_free);
+          rc = drop_for_bulk (worker->db, saved);
+          if (rc == SQLITE_OK)
+            rc = list_init (&lists[0], worker->db, "entry_regions", "region", TRUE, worker->insert_region);
+          if (rc == SQLITE_OK)
+            rc = list_init (&lists[1], worker->db, "entry_qualities", "quality", FALSE, worker->insert_quality);
+          if (rc == SQLITE_OK)
+            rc = list_init (&lists[2], worker->db, "entry_red_flags", "flag", FALSE, worker->insert_flag);
+          if (rc != SQLITE_OK)
+            goto failed;
+        }
+    }
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -1393,10 +1626,35 @@ worker_add_many (UnknotJournal  *self,
       if (rc != SQLITE_OK)
         goto failed;
 
-      rc = insert_lists (worker, sqlite3_last_insert_rowid (worker->db), entry);
+      if (saved != NULL)
+        {
+          gint64 rowid = sqlite3_last_insert_rowid (worker->db);
+
+          rc = list_add (&lists[0], rowid, unknot_journal_entry_get_regions (entry), entry);
+          if (rc == SQLITE_OK)
+            rc = list_add (&lists[1], rowid, unknot_journal_entry_get_qualities (entry), entry);
+          if (rc == SQLITE_OK)
+            rc = list_add (&lists[2], rowid, unknot_journal_entry_get_red_flags (entry), entry);
+        }
+      else
+        rc = insert_lists (worker, sqlite3_last_insert_rowid (worker->db), entry);
       if (rc != SQLITE_OK)
         goto failed;
       n_added++;
+    }
+
+  if (saved != NULL)
+    {
+      /* (The last entry may have been one already there.) */
+      rc = SQLITE_OK;
+      for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (lists); i++)
+        rc = list_flush (&lists[i], TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        list_clear (&lists[i]);
+      if (rc == SQLITE_OK)
+        rc = create_after_bulk (worker->db, saved);
+      if (rc != SQLITE_OK)
+        goto failed;
     }
 
   rc = step_done (worker->commit);
@@ -1405,13 +1663,19 @@ worker_add_many (UnknotJournal  *self,
 
   if (entries->len > 1000)
     pragma (worker->db, "PRAGMA cache_size = -2000", NULL);
+  if (entries->len >= self->bulk_min_entries)
+    pragma (worker->db, "PRAGMA foreign_keys = ON", NULL);
   return n_added;
 
 failed:
   unknot_journal_db_set_error (error, worker->db, rc, UNKNOT_JOURNAL_ACTION_ADD_MANY, self->folder);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    list_clear (&lists[i]);
   rollback (worker);
   if (entries->len > 1000)
     pragma (worker->db, "PRAGMA cache_size = -2000", NULL);
+  if (entries->len >= self->bulk_min_entries)
+    pragma (worker->db, "PRAGMA foreign_keys = ON", NULL);
   return 0;
 }
 
@@ -2496,6 +2760,7 @@ unknot_journal_init (UnknotJournal *self)
   self->open_tasks = g_ptr_array_new_with_free_func (g_object_unref);
   self->results = g_ptr_array_new ();
   self->backups_enabled = TRUE;
+  self->bulk_min_entries = BULK_MIN_ENTRIES;
   g_queue_init (&self->queue);
 }
 
@@ -2864,30 +3129,18 @@ unknot_journal_delete_finish (UnknotJournal  *self,
   return finish_write_task (self, result, unknot_journal_delete_async, error);
 }
 
-/**
- * unknot_journal_add_many_async:
- * @entries: (element-type UnknotJournalEntry): the entries to add
- *
- * Adds every entry in one transaction: either all of them are in the journal
- * afterwards or, after an error, none is. An entry whose id is already in the journal
- * is left as it is and not counted. Every entry is checked first (see
- * unknot_journal_entry_validate()); one that fails stops the whole before anything is
- * written. The lists change once, with one items-changed each, before the callback.
- */
-void
-unknot_journal_add_many_async (UnknotJournal       *self,
-                               GListModel          *entries,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+static void
+add_many (UnknotJournal       *self,
+          GListModel          *entries,
+          gboolean             copy,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) copies = NULL;
   guint n;
   Op *op;
-
-  g_return_if_fail (UNKNOT_IS_JOURNAL (self));
-  g_return_if_fail (G_IS_LIST_MODEL (entries));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, unknot_journal_add_many_async);
@@ -2905,7 +3158,7 @@ unknot_journal_add_many_async (UnknotJournal       *self,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      g_ptr_array_add (copies, unknot_journal_entry_copy (entry));
+      g_ptr_array_add (copies, copy ? unknot_journal_entry_copy (entry) : g_steal_pointer (&entry));
     }
 
   op = op_new (self, OP_ADD_MANY, g_steal_pointer (&task));
@@ -2913,6 +3166,45 @@ unknot_journal_add_many_async (UnknotJournal       *self,
 
   start_opening (self);
   queue_op (self, op);
+}
+
+/**
+ * unknot_journal_add_many_async:
+ * @entries: (element-type UnknotJournalEntry): the entries to add
+ *
+ * Adds every entry in one transaction: either all of them are in the journal
+ * afterwards or, after an error, none is. An entry whose id is already in the journal
+ * is left as it is and not counted. Every entry is checked first (see
+ * unknot_journal_entry_validate()); one that fails stops the whole before anything is
+ * written. The lists change once, with one items-changed each, before the callback.
+ */
+void
+unknot_journal_add_many_async (UnknotJournal       *self,
+                               GListModel          *entries,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (UNKNOT_IS_JOURNAL (self));
+  g_return_if_fail (G_IS_LIST_MODEL (entries));
+
+  add_many (self, entries, TRUE, cancellable, callback, user_data);
+}
+
+/* As unknot_journal_add_many_async() (and finished by its _finish()), for entries
+ * that no one changes until it has finished, such as an import's: the worker reads
+ * them as they are, without a copy of each (a fifth of the time of adding 100,000). */
+void
+unknot_journal_add_many_unchanged_async (UnknotJournal       *self,
+                                         GListModel          *entries,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (UNKNOT_IS_JOURNAL (self));
+  g_return_if_fail (G_IS_LIST_MODEL (entries));
+
+  add_many (self, entries, FALSE, cancellable, callback, user_data);
 }
 
 /**
@@ -3110,6 +3402,15 @@ unknot_journal_set_backups_enabled (UnknotJournal *self,
                                     gboolean       enabled)
 {
   self->backups_enabled = enabled;
+}
+
+/* Tests make an import's way of adding many entries (see worker_add_many()) run on
+ * a few, to break it at every write. */
+void
+unknot_journal_set_bulk_min_entries (UnknotJournal *self,
+                                     guint          n)
+{
+  self->bulk_min_entries = n;
 }
 
 char *

@@ -11,6 +11,8 @@
  *   - CSV export, and CSV import: reading the file into its preview, then adding the
  *     entries (one transaction), against 1 s each.
  *
+ * UNKNOT_BENCH_CSV_ONLY=1 leaves the statistics out (to profile the CSV steps alone).
+ *
  * It prints the median and the slowest of a few runs, and each as a ratio to its
  * target (below 1.0 meets it), measured in the same run, with the CPU time the
  * process spent on the median run beside it: on a machine other programs share, the
@@ -178,6 +180,7 @@ main (int   argc,
 {
   const char *size = g_getenv ("UNKNOT_BENCH_JOURNAL_ENTRIES");
   const char *base = g_getenv ("UNKNOT_BENCH_JOURNAL_DIR");
+  gboolean csv_only = g_getenv ("UNKNOT_BENCH_CSV_ONLY") != NULL;
   guint n = size ? (guint) g_ascii_strtoull (size, NULL, 10) : 100000;
   g_autofree char *template = NULL;
   g_autofree char *dir = NULL;
@@ -222,7 +225,7 @@ main (int   argc,
 
   g_print ("\nStatistics (SQL on the main thread's connection, %u runs each; target %.0f ms):\n",
            RUNS, QUERY_TARGET_MS);
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  for (guint q = 0; !csv_only && q < G_N_ELEMENTS (queries); q++)
     {
       for (UnknotJournalStatsRange range = UNKNOT_JOURNAL_STATS_RANGE_TWO_WEEKS;
            range <= UNKNOT_JOURNAL_STATS_RANGE_ALL; range++)
@@ -284,27 +287,28 @@ main (int   argc,
     }
 
   /* The days over everything, the way they were counted before. */
-  {
-    g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-    g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
-    double m;
+  if (!csv_only)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      double m;
 
-    for (guint run = 0; run < RUNS; run++)
-      {
-        gint64 start = g_get_monotonic_time ();
-        double cpu_start = cpu_ms ();
-        double ms, cpu_run;
+      for (guint run = 0; run < RUNS; run++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          double cpu_start = cpu_ms ();
+          double ms, cpu_run;
 
-        run_old_days (journal);
-        ms = (g_get_monotonic_time () - start) / 1000.0;
-        cpu_run = cpu_ms () - cpu_start;
-        g_array_append_val (times, ms);
-        g_array_append_val (cpu, cpu_run);
-      }
-    m = median (times);
-    print_row ("days, everything (old SQL)", m, maximum (times), median (cpu), QUERY_TARGET_MS);
-    g_print ("  days, everything: now %.2f of the old SQL's time\n", days_all_ms / m);
-  }
+          run_old_days (journal);
+          ms = (g_get_monotonic_time () - start) / 1000.0;
+          cpu_run = cpu_ms () - cpu_start;
+          g_array_append_val (times, ms);
+          g_array_append_val (cpu, cpu_run);
+        }
+      m = median (times);
+      print_row ("days, everything (old SQL)", m, maximum (times), median (cpu), QUERY_TARGET_MS);
+      g_print ("  days, everything: now %.2f of the old SQL's time\n", days_all_ms / m);
+    }
 
   g_print ("\nCSV (target %.0f ms each):\n", TRANSFER_TARGET_MS);
   {
