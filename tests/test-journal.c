@@ -1027,7 +1027,7 @@ test_filters (void)
   g_clear_pointer (&plan, g_free);
   plan = journal_test_sql_plan (db, "SELECT entry FROM entry_regions WHERE region IN ('spine')");
   g_test_message ("%s", plan);
-  g_assert_nonnull (strstr (plan, "entry_regions_region"));
+  g_assert_nonnull (strstr (plan, "COVERING INDEX entry_regions_stats"));
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
@@ -1571,7 +1571,7 @@ test_migration_from_2 (void)
   journal_test_close (journal);
 
   db = journal_test_sql_open (path);
-  g_assert_cmpint (journal_test_sql_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (journal_test_sql_int (db, "PRAGMA user_version"), ==, UNKNOT_JOURNAL_SCHEMA_VERSION);
   g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
                                              " AND name IN ('entries_when_pain', 'entries_tool', 'entries_technique')"), ==, 3);
   g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM pragma_index_info ('entries_technique')"), ==, 4);
@@ -1590,6 +1590,55 @@ test_migration_from_2 (void)
                                      " SELECT id, 5, 'spine' FROM entries WHERE id = 2", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_regions AS r JOIN entries AS e ON e.id = r.entry"
                                              " WHERE r.when_us IS e.when_us AND r.pain_before IS e.pain_before"), ==, 8);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  journal_test_assert_intact (path);
+}
+
+/* Version 3 had two indexes that others begin with: version 4 drops them, and the
+ * reads they served find another index that holds what they read. */
+static void
+test_migration_from_3 (void)
+{
+  g_autofree char *path = journal_test_path ();
+  g_autoptr(GListStore) entries = numbered_entries (0, 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+  UnknotJournal *journal;
+  sqlite3 *db;
+
+  journal = journal_test_open (path, NULL, FALSE);
+  g_assert_true (add_many (journal, G_LIST_MODEL (entries), NULL, &error));
+  g_assert_no_error (error);
+  journal_test_close (journal);
+
+  db = journal_test_sql_open (path);
+  g_assert_cmpint (sqlite3_exec (db,
+    "CREATE INDEX entries_when ON entries (when_us);"
+    "CREATE INDEX entry_regions_region ON entry_regions (region, entry);"
+    "PRAGMA user_version = 3;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  journal = journal_test_open (path, NULL, FALSE);
+  g_assert_no_error (unknot_journal_get_load_error (journal));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 5);
+  journal_test_close (journal);
+
+  db = journal_test_sql_open (path);
+  g_assert_cmpint (journal_test_sql_int (db, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                             " AND name IN ('entries_when', 'entry_regions_region')"), ==, 0);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entries"), ==, 5);
+  g_assert_cmpint (journal_test_sql_int (db, "SELECT count(*) FROM entry_regions"), ==, 7);
+  /* A region's entries, and the entries in time order, still come from an index. */
+  plan = journal_test_sql_plan (db, "SELECT entry FROM entry_regions WHERE region IN ('spine')");
+  g_test_message ("%s", plan);
+  g_assert_nonnull (strstr (plan, "COVERING INDEX entry_regions_stats"));
+  g_clear_pointer (&plan, g_free);
+  plan = journal_test_sql_plan (db, "SELECT e.id FROM entries AS e WHERE e.when_us >= 0"
+                                    " ORDER BY e.when_us ASC, e.id ASC LIMIT 10");
+  g_test_message ("%s", plan);
+  g_assert_nonnull (strstr (plan, "entries_when_pain"));
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   journal_test_assert_intact (path);
 }
@@ -2075,6 +2124,7 @@ main (int   argc,
   g_test_add_func ("/journal/backups", test_backups);
   g_test_add_func ("/journal/checkpoint", test_checkpoint);
   g_test_add_func ("/journal/migration/from-2", test_migration_from_2);
+  g_test_add_func ("/journal/migration/from-3", test_migration_from_3);
   g_test_add_func ("/journal/add-many", test_add_many);
   g_test_add_func ("/journal/add-many/faults", test_add_many_faults);
   g_test_add_func ("/journal/add-many/bulk", test_add_many_bulk);

@@ -20,7 +20,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close_v2)
 
 /* The schema this build writes, kept in PRAGMA user_version. */
-#define UNKNOT_JOURNAL_SCHEMA_VERSION 3
+#define UNKNOT_JOURNAL_SCHEMA_VERSION 4
 
 /* What was being done when SQLite failed, for the words of the message. */
 typedef enum {
