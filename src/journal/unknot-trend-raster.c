@@ -45,6 +45,7 @@ struct _UnknotTrendRaster
   int     top, bottom;  /* the rows drawn: all, or a slice's */
   gboolean slice;       /* the pixels and the mask are another's */
   guchar *pixels;      /* GDK_MEMORY_DEFAULT (cairo's ARGB32), width × 4 a row */
+  guchar *cleared;     /* a row's pixels and mask are cleared (by its slice) */
   guchar *coverage;    /* 0–255 a pixel */
   gint8  *normals;     /* where a line partly covers a pixel, its edge's normal × 127 */
   int     y0, y1;      /* the rows the mask touches: [y0, y1) */
@@ -136,11 +137,14 @@ unknot_trend_raster_new (int width,
 
   self->width = MAX (width, 1);
   self->height = MAX (height, 1);
+  /* The whole draws nothing itself: its slices draw, each clearing its own rows first
+   * (in its own thread), and the texture clears the rows that no slice drew. */
   self->top = 0;
-  self->bottom = self->height;
-  self->pixels = g_malloc0 ((gsize) self->width * self->height * 4);
-  self->coverage = g_malloc0 ((gsize) self->width * self->height);
-  self->normals = g_malloc0 ((gsize) self->width * self->height * 2);
+  self->bottom = 0;
+  self->pixels = g_malloc ((gsize) self->width * self->height * 4);
+  self->coverage = g_malloc ((gsize) self->width * self->height);
+  self->normals = g_malloc ((gsize) self->width * self->height * 2);
+  self->cleared = g_malloc0 (self->height);
   init_scratch (self);
   return self;
 }
@@ -148,9 +152,10 @@ unknot_trend_raster_new (int width,
 /**
  * unknot_trend_raster_new_slice:
  *
- * Returns: the rows [@top, @bottom) of @whole: what is drawn in it goes into the
- * whole's pixels there, and nowhere else. Slices of different rows can be drawn in
- * at the same time, in threads of their own; free them before the whole.
+ * Returns: the rows [@top, @bottom) of @whole, cleared: what is drawn in it goes
+ * into the whole's pixels there, and nowhere else. Slices of different rows can be
+ * made and drawn in at the same time, in threads of their own; free them before the
+ * whole. Shapes are drawn only into slices (one of all the rows draws the whole).
  */
 UnknotTrendRaster *
 unknot_trend_raster_new_slice (UnknotTrendRaster *whole,
@@ -168,6 +173,12 @@ unknot_trend_raster_new_slice (UnknotTrendRaster *whole,
   self->coverage = whole->coverage;
   self->normals = whole->normals;
   init_scratch (self);
+
+  memset (self->pixels + (gsize) self->top * self->width * 4, 0,
+          (gsize) (self->bottom - self->top) * self->width * 4);
+  memset (self->coverage + (gsize) self->top * self->width, 0,
+          (gsize) (self->bottom - self->top) * self->width);
+  memset (whole->cleared + self->top, 1, self->bottom - self->top);
   return self;
 }
 
@@ -181,6 +192,7 @@ unknot_trend_raster_free (UnknotTrendRaster *self)
       g_free (self->pixels);
       g_free (self->coverage);
       g_free (self->normals);
+      g_free (self->cleared);
     }
   g_free (self->column);
   g_free (self->fraction);
@@ -632,6 +644,10 @@ GdkTexture *
 unknot_trend_raster_free_to_texture (UnknotTrendRaster *self)
 {
   g_return_val_if_fail (!self->slice, NULL);
+
+  for (int j = 0; j < self->height; j++)
+    if (!self->cleared[j])
+      memset (self->pixels + (gsize) j * self->width * 4, 0, (gsize) self->width * 4);
 
   g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&self->pixels),
                                               (gsize) self->width * self->height * 4);
