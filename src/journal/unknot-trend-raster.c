@@ -587,6 +587,40 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
     }
 }
 
+/* Where a pixel's alpha lies among its bytes in memory. */
+#define ALPHA (G_BYTE_ORDER == G_LITTLE_ENDIAN ? 3 : 0)
+
+/* x × y / 255, rounded, for bytes: as multiply () does it, one channel at a time. */
+static inline guint16
+times (guint16 x,
+       guint16 y)
+{
+  guint16 t = x * y + 0x80;
+
+  return (t + (t >> 8)) >> 8;
+}
+
+/* @source at @mask over @n pixels, and the mask emptied: the same bytes as over ()
+ * gives, without a branch (at a coverage of 255 multiplying changes nothing, at 0 it
+ * gives nothing), one byte at a time so that the compiler can do many at once. */
+static inline void
+over_run (guchar       *pixels,
+          guchar       *mask,
+          int           n,
+          const guchar  source[4])
+{
+  for (int k = 0; k < n; k++)
+    {
+      guint16 alpha = times (source[ALPHA], mask[k]);
+
+      for (int c = 0; c < 4; c++)
+        pixels[4 * k + c] = times (source[c], mask[k]) + times (pixels[4 * k + c], 255 - alpha);
+      mask[k] = 0;
+    }
+}
+
+#define RUN 16
+
 /**
  * unknot_trend_raster_composite:
  *
@@ -596,35 +630,28 @@ void
 unknot_trend_raster_composite (UnknotTrendRaster *self,
                                const GdkRGBA     *colour)
 {
-  guint32 source = premultiply (colour);
+  guint32 pixel = premultiply (colour);
+  guchar source[4];
+
+  /* The pixel's bytes as they lie in memory. */
+  memcpy (source, &pixel, sizeof source);
 
   for (int j = self->y0; j < self->y1; j++)
     {
       guchar *row = self->coverage + (gsize) j * self->width;
-      guint32 *p = (guint32 *) (gpointer) (self->pixels + (gsize) j * self->width * 4);
+      guchar *p = self->pixels + (gsize) j * self->width * 4;
       int i = self->from[j], end = self->to[j];
 
-      while (i < end)
+      /* Most of the mask is empty: it is skipped RUN pixels at a time. */
+      for (; i + RUN <= end; i += RUN)
         {
-          guint64 eight;
+          guint64 run[RUN / 8];
 
-          /* Most of the mask is empty: skip it eight pixels at a time. */
-          if (i + 8 <= end)
-            {
-              memcpy (&eight, row + i, sizeof eight);
-              if (eight == 0)
-                {
-                  i += 8;
-                  continue;
-                }
-            }
-          if (row[i] != 0)
-            {
-              p[i] = over (p[i], source, row[i]);
-              row[i] = 0;
-            }
-          i++;
+          memcpy (run, row + i, sizeof run);
+          if ((run[0] | run[1]) != 0)
+            over_run (p + 4 * i, row + i, RUN, source);
         }
+      over_run (p + 4 * i, row + i, end - i, source);
     }
   for (int j = self->y0; j < self->y1; j++)
     {
