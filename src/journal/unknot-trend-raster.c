@@ -249,15 +249,31 @@ edge_cover (const Edge *edge,
   return 0.5f + inside * edge->inverse_a;
 }
 
+/* As edge_init () and edge_cover () together, working out only what the pixel needs. */
 static inline float
 edge_coverage (float inside,
                float nx,
                float ny)
 {
-  Edge edge;
+  float a = MAX (fabsf (nx), fabsf (ny)), b = MIN (fabsf (nx), fabsf (ny));
+  float half = (a + b) / 2.0f, straight, t;
 
-  edge_init (&edge, nx, ny);
-  return edge_cover (&edge, inside);
+  if (inside >= half)
+    return 1.0f;
+  if (inside <= -half)
+    return 0.0f;
+  straight = (a - b) / 2.0f;
+  if (inside > straight)
+    {
+      t = half - inside;
+      return 1.0f - t * t * (b > 0.0f ? 1.0f / (2.0f * a * b) : 0.0f);
+    }
+  if (inside < -straight)
+    {
+      t = half + inside;
+      return t * t * (b > 0.0f ? 1.0f / (2.0f * a * b) : 0.0f);
+    }
+  return 0.5f + inside * (a > 0.0f ? 1.0f / a : 0.0f);
 }
 
 /* A capsule covers @c (0–1) of pixel @i of @row, seen across the edge's outward
@@ -319,6 +335,9 @@ capsule (UnknotTrendRaster *self,
   float side_x = dy * inverse, side_y = -dx * inverse;
   Edge edge;
   float slope = fabsf (dy) > 1e-3f ? dx / dy : 0.0f;
+  /* The normals as cover () keeps them, on either side. */
+  gint8 side[2] = { (gint8) (127.0f * side_x), (gint8) (127.0f * side_y) };
+  gint8 opposite[2] = { (gint8) (127.0f * -side_x), (gint8) (127.0f * -side_y) };
   int row0, row1, left, right;
 
   if (!rows (self, top - reach, bottom + reach, &row0, &row1) ||
@@ -366,7 +385,23 @@ capsule (UnknotTrendRaster *self,
 
               if (inside <= -edge.half)
                 continue;
+              /* All in, whatever covered the pixel before (its normal is never read
+               * again). */
+              if (inside >= edge.half)
+                {
+                  row[i] = 255;
+                  continue;
+                }
               c = edge_cover (&edge, inside);
+              if (row[i] == 0)
+                {
+                  gint8 *normal = self->normals + 2 * ((gsize) j * self->width + i);
+
+                  row[i] = (guchar) (255.0f * c + 0.5f);
+                  normal[0] = cross > 0.0f ? side[0] : opposite[0];
+                  normal[1] = cross > 0.0f ? side[1] : opposite[1];
+                  continue;
+                }
               nx = cross > 0.0f ? side_x : -side_x;
               ny = cross > 0.0f ? side_y : -side_y;
             }
@@ -387,6 +422,11 @@ capsule (UnknotTrendRaster *self,
               nx = ex / distance;
               ny = ey / distance;
               c = edge_coverage (radius - distance, nx, ny);
+              if (c == 1.0f)
+                {
+                  row[i] = 255;
+                  continue;
+                }
             }
           cover (self, row, (gsize) j * self->width + i, i, c, nx, ny);
         }
