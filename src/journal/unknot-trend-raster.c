@@ -682,8 +682,10 @@ unknot_trend_raster_composite (UnknotTrendRaster *self,
       guchar *p = self->pixels + (gsize) j * self->width * 4;
       int i = self->from[j], end = self->to[j];
 
-      /* Most of the mask is empty: it is skipped RUN pixels at a time. */
-      for (; i + RUN <= end; i += RUN)
+      /* Most of the mask is empty: it is skipped RUN pixels at a time. Past the
+       * row's end, it is empty too, and blending nothing changes nothing: the last
+       * run is a whole one where the picture is wide enough. */
+      for (; i < end && i + RUN <= self->width; i += RUN)
         {
           guint64 run[RUN / 8];
 
@@ -691,7 +693,8 @@ unknot_trend_raster_composite (UnknotTrendRaster *self,
           if ((run[0] | run[1]) != 0)
             over_run (p + 4 * i, row + i, RUN, source);
         }
-      over_run (p + 4 * i, row + i, end - i, source);
+      if (i < end)
+        over_run (p + 4 * i, row + i, end - i, source);
     }
   for (int j = self->y0; j < self->y1; j++)
     {
