@@ -344,11 +344,21 @@ capsule (UnknotTrendRaster *self,
       !span (MIN (ax, bx) - reach, MAX (ax, bx) + reach, self->width, &left, &right))
     return;
   edge_init (&edge, dx * inverse, dy * inverse);
+  /* The mask has something in these rows, in the capsule's columns at most (that
+   * composite looks at a few empty pixels more costs less than narrowing each row). */
+  self->y0 = MIN (self->y0, row0);
+  self->y1 = MAX (self->y1, row1);
+  for (int j = row0; j < row1; j++)
+    {
+      self->from[j] = MIN (self->from[j], left);
+      self->to[j] = MAX (self->to[j], right);
+    }
 
   for (int j = row0; j < row1; j++)
     {
       float py = j + 0.5f, px, qy, along, cross;
       guchar *row = self->coverage + (gsize) j * self->width;
+      gint8 *normals = self->normals + 2 * (gsize) j * self->width;
       int from = left, to = right;
 
       /* A capsule lies inside the band of its width around its whole line: on a row,
@@ -362,7 +372,6 @@ capsule (UnknotTrendRaster *self,
         }
       if (from >= to)
         continue;
-      touch (self, j, from, to);
 
       /* Along the segment and across it, times its length: a step right adds dx
        * and dy. */
@@ -395,11 +404,11 @@ capsule (UnknotTrendRaster *self,
               c = edge_cover (&edge, inside);
               if (row[i] == 0)
                 {
-                  gint8 *normal = self->normals + 2 * ((gsize) j * self->width + i);
+                  const gint8 *normal = cross > 0.0f ? side : opposite;
 
                   row[i] = (guchar) (255.0f * c + 0.5f);
-                  normal[0] = cross > 0.0f ? side[0] : opposite[0];
-                  normal[1] = cross > 0.0f ? side[1] : opposite[1];
+                  normals[2 * i] = normal[0];
+                  normals[2 * i + 1] = normal[1];
                   continue;
                 }
               nx = cross > 0.0f ? side_x : -side_x;
