@@ -561,7 +561,7 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
 {
   guint32 source = premultiply (colour);
   int left, right;
-  guint k = 0;
+  guint k = 0, near = 0;
 
   if (n_points < 2 || !span (x[0], x[n_points - 1], self->width, &left, &right))
     return;
@@ -569,6 +569,20 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
   for (int i = left; i < right; i++)
     {
       int row0 = self->bottom, row1 = self->top, last_top = self->top - 1, first_bottom = self->bottom + 1;
+      float above = G_MAXFLOAT, below = -G_MAXFLOAT;
+
+      /* A column whose band lies wholly above or below the slice's rows (by more
+       * than a pixel, far more than rounding between its points can move it) paints
+       * nothing here: its samples would all be clamped to the slice's edge. */
+      while (near + 2 < n_points && x[near + 1] < i)
+        near++;
+      for (guint m = near; m + 1 < n_points && x[m] <= i + 1; m++)
+        {
+          above = MIN (above, MIN (MIN (y1[m], y1[m + 1]), MIN (y2[m], y2[m + 1])));
+          below = MAX (below, MAX (MAX (y1[m], y1[m + 1]), MAX (y2[m], y2[m + 1])));
+        }
+      if (below < self->top - 1 || above > self->bottom + 1)
+        continue;
 
       for (int s = 0; s < BAND_SAMPLES; s++)
         {
