@@ -52,6 +52,9 @@ struct _UnknotTrendRaster
   int    *from, *to;   /* and in each row, [from, to) */
   float  *column;      /* the band's steps down one column, height + 2 */
   float  *fraction;    /* and their fractions */
+  gboolean band_ready;
+  guint32 band_source; /* the band's colour, and that at each coverage */
+  guint32 band[256];
 };
 
 static inline int
@@ -530,14 +533,12 @@ premultiply (const GdkRGBA *colour)
          (guint32) (255.0f * CLAMP (colour->blue, 0.0f, 1.0f) * alpha + 0.5f);
 }
 
-/* @source at @coverage over @pixel. */
+/* The source at its coverage, @s (multiply (source, coverage), or the source
+ * itself at 255), over @pixel. */
 static inline guint32
 over (guint32 pixel,
-      guint32 source,
-      guint   coverage)
+      guint32 s)
 {
-  guint32 s = coverage >= 255 ? source : multiply (source, coverage);
-
   return (s >> 24) == 255 ? s : s + multiply (pixel, 255 - (s >> 24));
 }
 
@@ -565,6 +566,14 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
 
   if (n_points < 2 || !span (x[0], x[n_points - 1], self->width, &left, &right))
     return;
+  /* The colour at each coverage, once a slice. */
+  if (!self->band_ready || self->band_source != source)
+    {
+      self->band_ready = TRUE;
+      self->band_source = source;
+      for (guint c = 0; c < 256; c++)
+        self->band[c] = c >= 255 ? source : multiply (source, c);
+    }
 
   for (int i = left; i < right; i++)
     {
@@ -631,10 +640,10 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
 
             if (j == middle0 && middle1 > middle0)
               {
-                guint full = (guint) (steps * (255.0f / BAND_SAMPLES) + 0.5f);
+                guint32 full = self->band[(guint) (steps * (255.0f / BAND_SAMPLES) + 0.5f)];
 
                 for (int m = middle0; m < middle1; m++)
-                  column[(gsize) m * self->width] = over (column[(gsize) m * self->width], source, full);
+                  column[(gsize) m * self->width] = over (column[(gsize) m * self->width], full);
                 /* On from the first row after the middle. */
                 j = middle1 - 1;
                 continue;
@@ -644,7 +653,7 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
             c = (steps + self->fraction[j]) * (255.0f / BAND_SAMPLES);
             self->column[j] = self->fraction[j] = 0.0f;
             if (j < self->bottom && c >= 0.5f)
-              *cell = over (*cell, source, (guint) MIN (255.0f, c + 0.5f));
+              *cell = over (*cell, self->band[(guint) MIN (255.0f, c + 0.5f)]);
           }
       }
     }
@@ -664,8 +673,9 @@ times (guint16 x,
 }
 
 /* @source at @mask over @n pixels, and the mask emptied: the same bytes as over ()
- * gives, without a branch (at a coverage of 255 multiplying changes nothing, at 0 it
- * gives nothing), one byte at a time so that the compiler can do many at once. */
+ * gives with multiply (source, mask), without a branch (at a coverage or an alpha of
+ * 255 multiplying changes nothing, at 0 it gives nothing), one byte at a time so that
+ * the compiler can do many at once. */
 static inline void
 over_run (guchar       *pixels,
           guchar       *mask,
