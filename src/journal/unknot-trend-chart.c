@@ -16,7 +16,10 @@
  * The widget keeps its drawing but for the selected day as pixels at the device's
  * scale, which it rasterises itself (unknot-trend-raster.c: cairo's stroker, which
  * GSK uses for paths, takes ten times as long on a year's zigzag), and its labels as
- * a node; a frame that only moves the selection draws these and the marker.
+ * a node; a frame that only moves the selection draws these and the marker. A new
+ * drawing's slices of rows are drawn side by side, by this thread and those of a
+ * thread pool the widget keeps from its first drawing until it is finalized (the
+ * pool's threads are GLib's shared ones: they keep nothing alive).
  *
  * Pointing at a day, or moving to it with Left, Right, Home and End, selects it; the
  * selected day's values are in :selection-text and in the accessible description,
