@@ -104,16 +104,25 @@ typedef struct {
   guint  n_days;                    /* days from the left edge to the right one */
 } Geometry;
 
+/* The Julian day of a yyyymmdd as GDate counts it (1 January of year 1 is day 1),
+ * or 0 if it is no date: worked out as GDate does, without making one, since every
+ * drawing asks for every day's. */
 static guint
 julian_of (int yyyymmdd)
 {
-  GDate date;
+  static const guint8 days_in_month[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  static const guint16 days_before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+  int y = yyyymmdd / 10000, m = (yyyymmdd / 100) % 100, d = yyyymmdd % 100;
+  gboolean leap;
+  guint before;
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, yyyymmdd % 100, (yyyymmdd / 100) % 100, yyyymmdd / 10000);
-  if (!g_date_valid (&date))
+  if (y < 1 || y > G_MAXUINT16 || m < 1 || m > 12 || d < 1)
     return 0;
-  return g_date_get_julian (&date);
+  leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (d > days_in_month[m - 1] + (m == 2 && leap))
+    return 0;
+  before = (guint) (y - 1);
+  return before * 365 + before / 4 - before / 100 + before / 400 + days_before[m - 1] + (m > 2 && leap) + d;
 }
 
 static guint
