@@ -831,6 +831,20 @@ raster_shapes (UnknotTrendRaster *slice,
     }
 }
 
+/* Adds @cost to every row from @lo to @hi of @change, a row's change from the last. */
+static inline void
+add_rows (float *change,
+          int    height,
+          float  lo,
+          float  hi,
+          float  cost)
+{
+  int from = CLAMP ((int) floorf (lo), 0, height), to = CLAMP ((int) ceilf (hi), from, height);
+
+  change[from] += cost;
+  change[to] -= cost;
+}
+
 /* How much drawing each device row of @height takes, roughly, in the units of a
  * pixel of a line: a row of a line's segment costs its pixels and a little for the
  * row; one of a band, its pixels and its share of sampling the columns; every row,
@@ -844,13 +858,6 @@ estimate_work (const Shapes *s,
   float reach = LINE_WIDTH * s->scale / 2.0f + 1.0f;
   g_autofree float *change = g_new0 (float, height + 1);
   float level = 0.0f;
-
-  /* Adds @cost to every row from @lo to @hi. */
-#define ADD_ROWS(lo, hi, cost) G_STMT_START { \
-    int from_ = CLAMP ((int) floorf (lo), 0, height), to_ = CLAMP ((int) ceilf (hi), from_, height); \
-    change[from_] += (cost); \
-    change[to_] -= (cost); \
-  } G_STMT_END
 
   for (guint k = 0; s->has_days && k < G_N_ELEMENTS (s->lines); k++)
     {
@@ -867,13 +874,13 @@ estimate_work (const Shapes *s,
               float dx = fabsf (xy[2 * i] - xy[2 * i - 2]), dy = fabsf (xy[2 * i + 1] - xy[2 * i - 1]);
               float across = dy > 1.0f ? reach * sqrtf (dx * dx + dy * dy) / dy : dx + reach;
 
-              ADD_ROWS (MIN (xy[2 * i - 1], xy[2 * i + 1]) - reach, MAX (xy[2 * i - 1], xy[2 * i + 1]) + reach,
-                        8.0f + 2.0f * MIN (across, dx + reach));
+              add_rows (change, height, MIN (xy[2 * i - 1], xy[2 * i + 1]) - reach,
+                        MAX (xy[2 * i - 1], xy[2 * i + 1]) + reach, 8.0f + 2.0f * MIN (across, dx + reach));
             }
           start = end;
         }
       for (guint i = 0; i < line->dots->len; i += 2)
-        ADD_ROWS (g_array_index (line->dots, float, i + 1) - 2 * reach,
+        add_rows (change, height, g_array_index (line->dots, float, i + 1) - 2 * reach,
                   g_array_index (line->dots, float, i + 1) + 2 * reach, 8.0f + 4.0f * reach);
     }
 
@@ -895,12 +902,11 @@ estimate_work (const Shapes *s,
               float hi = MAX (MAX (y1[i - 1], y1[i]), MAX (y2[i - 1], y2[i]));
               float columns = x[i] - x[i - 1];
 
-              ADD_ROWS (lo, hi + 1.0f, columns * (0.5f + 8.0f / MAX (1.0f, hi - lo)));
+              add_rows (change, height, lo, hi + 1.0f, columns * (0.5f + 8.0f / MAX (1.0f, hi - lo)));
             }
           start = end;
         }
     }
-#undef ADD_ROWS
 
   for (int j = 0; j < height; j++)
     {
