@@ -15,6 +15,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "journal/unknot-journal-stats.h"
 #include "journal/unknot-trend-chart.h"
@@ -446,13 +450,14 @@ test_edges (void)
  * premultiplied, so that a nearly clear pixel at a line's rim counts as little as
  * it shows. */
 static GArray *
-a_year (void)
+some_days (guint32 seed,
+           int     n_days)
 {
   GArray *days = g_array_new (FALSE, FALSE, sizeof (UnknotJournalStatsDay));
   g_autoptr(GDateTime) first = g_date_time_new_local (2025, 1, 1, 12, 0, 0);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
 
-  for (int i = 0; i < 365; i++)
+  for (int i = 0; i < n_days; i++)
     {
       g_autoptr(GDateTime) when = g_date_time_add_days (first, i);
       double before = g_rand_double_range (rand, 4, 9);
@@ -464,46 +469,35 @@ a_year (void)
   return days;
 }
 
-static void
-check_year_at (int width,
-               int height)
+static GArray *
+a_year (void)
 {
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-  g_autoptr(GArray) days = a_year ();
-  g_autoptr(GDateTime) since = g_date_time_new_local (2025, 1, 1, 0, 0, 0);
-  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 1, 1, 0, 0, 0);
-  g_autoptr(GdkTexture) from_widget = NULL;
+  return some_days (11, 365);
+}
+
+/* The widget's picture of @days, @from_widget, looks like the paths
+ * unknot_trend_chart_draw () makes of them. */
+static void
+assert_like_paths (UnknotTrendChart *chart,
+                   GdkTexture       *from_widget,
+                   GArray           *days,
+                   GDateTime        *since,
+                   GDateTime        *until,
+                   int               width,
+                   int               height)
+{
   g_autoptr(GdkTexture) from_draw = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GskRenderNode) scaled = NULL;
   g_autoptr(GskTransform) transform = NULL;
-  g_autofree char *name = g_strdup_printf ("trend-chart-year-%dx%d.png", width, height);
   g_autofree char *paths_name = NULL;
   UnknotTrendChartColours colours = {
     .before = { 1, 0, 0, 1 }, .after = { 0, 0, 1, 1 }, .relief = { 0, 1, 0, 1 },
     .grid = { 0, 0, 0, 0 }, .text = { 0, 0, 0, 1 },
   };
-  GtkWindow *window;
-  UnknotTrendChart *chart;
   GtkSnapshot *snapshot;
-  int scale;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (chart));
 
-  gtk_css_provider_load_from_string (provider, style);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
-  chart = UNKNOT_TREND_CHART (unknot_trend_chart_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (chart), width, height);
-  gtk_widget_set_halign (GTK_WIDGET (chart), GTK_ALIGN_START);
-  gtk_widget_set_valign (GTK_WIDGET (chart), GTK_ALIGN_START);
-  unknot_trend_chart_set_days (chart, days, since, until);
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, width, height);
-  gtk_window_set_child (window, GTK_WIDGET (chart));
-  gtk_window_present (window);
-  unknot_test_wait_for_frame (chart);
-
-  from_widget = unknot_test_screenshot (chart, name);
-  scale = gtk_widget_get_scale_factor (GTK_WIDGET (chart));
   g_assert_cmpint (gdk_texture_get_width (from_widget), ==, width * scale);
 
   snapshot = gtk_snapshot_new ();
@@ -512,8 +506,8 @@ check_year_at (int width,
   node = gtk_snapshot_free_to_node (snapshot);
   transform = gsk_transform_scale (NULL, scale, scale);
   scaled = transform != NULL ? gsk_transform_node_new (node, transform) : gsk_render_node_ref (node);
-  from_draw = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), scaled,
-                                           &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
+  from_draw = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (chart))),
+                                           scaled, &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
   /* Beside the widget's picture, to look at. */
   paths_name = g_strdup_printf ("%strend-chart-year-%dx%d-paths.png",
                                 scale > 1 ? "scale2-" : "", width, height);
@@ -554,6 +548,37 @@ check_year_at (int width,
     g_assert_cmpuint (differ, <, n_bytes / (width < 360 ? 50 : 100));
     g_assert_cmpint (largest, <, 128);
   }
+}
+
+static void
+check_year_at (int width,
+               int height)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GArray) days = a_year ();
+  g_autoptr(GDateTime) since = g_date_time_new_local (2025, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 1, 1, 0, 0, 0);
+  g_autoptr(GdkTexture) from_widget = NULL;
+  g_autofree char *name = g_strdup_printf ("trend-chart-year-%dx%d.png", width, height);
+  GtkWindow *window;
+  UnknotTrendChart *chart;
+
+  gtk_css_provider_load_from_string (provider, style);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  chart = UNKNOT_TREND_CHART (unknot_trend_chart_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (chart), width, height);
+  gtk_widget_set_halign (GTK_WIDGET (chart), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (chart), GTK_ALIGN_START);
+  unknot_trend_chart_set_days (chart, days, since, until);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, GTK_WIDGET (chart));
+  gtk_window_present (window);
+  unknot_test_wait_for_frame (chart);
+
+  from_widget = unknot_test_screenshot (chart, name);
+  assert_like_paths (chart, from_widget, days, since, until, width, height);
 
   unknot_test_close_window (window);
 }
@@ -563,6 +588,110 @@ test_year (void)
 {
   check_year_at (720, 240);
   check_year_at (160, 140);
+}
+
+/* The same bytes, premultiplied. */
+static void
+assert_same_pixels (GdkTexture *a,
+                    GdkTexture *b,
+                    const char *what)
+{
+  g_autoptr(GdkTextureDownloader) da = gdk_texture_downloader_new (a);
+  g_autoptr(GdkTextureDownloader) db = gdk_texture_downloader_new (b);
+  g_autoptr(GBytes) bytes_a = NULL;
+  g_autoptr(GBytes) bytes_b = NULL;
+  const guchar *pa, *pb;
+  gsize stride_a, stride_b;
+  guint differ = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (a), ==, gdk_texture_get_width (b));
+  g_assert_cmpint (gdk_texture_get_height (a), ==, gdk_texture_get_height (b));
+  gdk_texture_downloader_set_format (da, GDK_MEMORY_R8G8B8A8_PREMULTIPLIED);
+  gdk_texture_downloader_set_format (db, GDK_MEMORY_R8G8B8A8_PREMULTIPLIED);
+  bytes_a = gdk_texture_downloader_download_bytes (da, &stride_a);
+  bytes_b = gdk_texture_downloader_download_bytes (db, &stride_b);
+  pa = g_bytes_get_data (bytes_a, NULL);
+  pb = g_bytes_get_data (bytes_b, NULL);
+  for (int y = 0; y < gdk_texture_get_height (a); y++)
+    differ += memcmp (pa + y * stride_a, pb + y * stride_b, gdk_texture_get_width (a) * 4) != 0;
+  if (differ > 0)
+    g_test_message ("%s: %u rows differ", what, differ);
+  g_assert_cmpuint (differ, ==, 0);
+}
+
+/* A chart drawn again and again (other days, another size) draws each time what a
+ * new chart draws, and what the paths draw: nothing of an earlier drawing, or of
+ * memory it was given, stays in its pixels, whichever thread drew which rows, and
+ * the threads it keeps do not change the picture. */
+static void
+test_redraw (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GDateTime) since = g_date_time_new_local (2025, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) until = g_date_time_new_local (2026, 1, 1, 0, 0, 0);
+  /* A year, a year of other pains, a month (most rows empty where lines were), the
+   * year again at another size, and again at the first. */
+  const struct { guint32 seed; int n_days, width, height; } rounds[] = {
+    { 11, 365, 720, 240 }, { 12, 365, 720, 240 }, { 13, 30, 720, 240 },
+    { 11, 365, 600, 320 }, { 11, 365, 720, 240 },
+  };
+  GtkWindow *window;
+  UnknotTrendChart *chart;
+
+#ifdef __GLIBC__
+  /* Big blocks come from the heap, where a freed one is handed out again, and never
+   * clean: a drawing that left rows of its pixels or mask uncleared would show it
+   * (otherwise they are fresh pages, zero already, and it would not). */
+  mallopt (M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+  mallopt (M_PERTURB, 0x5a);
+#endif
+
+  gtk_css_provider_load_from_string (provider, style);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  /* Wherever an earlier test left the pointer, it selects no day in these charts. */
+  chart = UNKNOT_TREND_CHART (unknot_trend_chart_new ());
+  gtk_widget_set_can_target (GTK_WIDGET (chart), FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (chart), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (chart), GTK_ALIGN_START);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (chart));
+  gtk_window_present (window);
+
+  for (guint r = 0; r < G_N_ELEMENTS (rounds); r++)
+    {
+      g_autoptr(GArray) days = some_days (rounds[r].seed, rounds[r].n_days);
+      g_autoptr(GdkTexture) again = NULL;
+      g_autoptr(GdkTexture) fresh = NULL;
+      g_autofree char *name = g_strdup_printf ("trend-chart-redraw-%u.png", r);
+      g_autofree char *fresh_name = g_strdup_printf ("trend-chart-redraw-%u-fresh.png", r);
+      g_autofree char *what = g_strdup_printf ("drawing %u", r);
+      GtkWindow *fresh_window;
+      UnknotTrendChart *fresh_chart;
+
+      gtk_widget_set_size_request (GTK_WIDGET (chart), rounds[r].width, rounds[r].height);
+      unknot_trend_chart_set_days (chart, days, since, until);
+      unknot_test_wait_for_frame (chart);
+      again = unknot_test_screenshot (GTK_WIDGET (chart), name);
+      assert_like_paths (chart, again, days, since, until, rounds[r].width, rounds[r].height);
+
+      fresh_chart = UNKNOT_TREND_CHART (unknot_trend_chart_new ());
+      gtk_widget_set_can_target (GTK_WIDGET (fresh_chart), FALSE);
+      gtk_widget_set_size_request (GTK_WIDGET (fresh_chart), rounds[r].width, rounds[r].height);
+      gtk_widget_set_halign (GTK_WIDGET (fresh_chart), GTK_ALIGN_START);
+      gtk_widget_set_valign (GTK_WIDGET (fresh_chart), GTK_ALIGN_START);
+      unknot_trend_chart_set_days (fresh_chart, days, since, until);
+      fresh_window = GTK_WINDOW (gtk_window_new ());
+      gtk_window_set_child (fresh_window, GTK_WIDGET (fresh_chart));
+      gtk_window_present (fresh_window);
+      unknot_test_wait_for_frame (fresh_chart);
+      fresh = unknot_test_screenshot (GTK_WIDGET (fresh_chart), fresh_name);
+
+      assert_same_pixels (again, fresh, what);
+      unknot_test_close_window (fresh_window);
+    }
+
+  unknot_test_close_window (window);
 }
 
 int
@@ -577,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/trend-chart/select", test_select);
   g_test_add_func ("/trend-chart/edges", test_edges);
   g_test_add_func ("/trend-chart/year", test_year);
+  g_test_add_func ("/trend-chart/redraw", test_redraw);
 
   return g_test_run ();
 }

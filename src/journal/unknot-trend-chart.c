@@ -16,7 +16,10 @@
  * The widget keeps its drawing but for the selected day as pixels at the device's
  * scale, which it rasterises itself (unknot-trend-raster.c: cairo's stroker, which
  * GSK uses for paths, takes ten times as long on a year's zigzag), and its labels as
- * a node; a frame that only moves the selection draws these and the marker.
+ * a node; a frame that only moves the selection draws these and the marker. A new
+ * drawing's slices of rows are drawn side by side, by this thread and those of a
+ * thread pool the widget keeps from its first drawing until it is finalized (the
+ * pool's threads are GLib's shared ones: they keep nothing alive).
  *
  * Pointing at a day, or moving to it with Left, Right, Home and End, selects it; the
  * selected day's values are in :selection-text and in the accessible description,
@@ -74,6 +77,7 @@ struct _UnknotTrendChart
   LayoutCache    layouts;
   int            cache_width, cache_height, cache_scale;
   UnknotTrendChartColours cache_colours;
+  GThreadPool   *pool;  /* draws slices of a new drawing, made on first use */
 
   /* Never drawn: their CSS nodes carry the colours. */
   GtkWidget *before_node;
@@ -100,16 +104,25 @@ typedef struct {
   guint  n_days;                    /* days from the left edge to the right one */
 } Geometry;
 
+/* The Julian day of a yyyymmdd as GDate counts it (1 January of year 1 is day 1),
+ * or 0 if it is no date: worked out as GDate does, without making one, since every
+ * drawing asks for every day's. */
 static guint
 julian_of (int yyyymmdd)
 {
-  GDate date;
+  static const guint8 days_in_month[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  static const guint16 days_before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+  int y = yyyymmdd / 10000, m = (yyyymmdd / 100) % 100, d = yyyymmdd % 100;
+  gboolean leap;
+  guint before;
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, yyyymmdd % 100, (yyyymmdd / 100) % 100, yyyymmdd / 10000);
-  if (!g_date_valid (&date))
+  if (y < 1 || y > G_MAXUINT16 || m < 1 || m > 12 || d < 1)
     return 0;
-  return g_date_get_julian (&date);
+  leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (d > days_in_month[m - 1] + (m == 2 && leap))
+    return 0;
+  before = (guint) (y - 1);
+  return before * 365 + before / 4 - before / 100 + before / 400 + days_before[m - 1] + (m > 2 && leap) + d;
 }
 
 static guint
@@ -591,20 +604,64 @@ draw_chart (GtkSnapshot                   *snapshot,
 }
 
 /* The same drawing but for the labels, straight into pixels at @scale: what the
- * widget keeps (see unknot-trend-raster.c for why). */
+ * widget keeps (see unknot-trend-raster.c for why). The shapes are worked out once,
+ * in device pixels, and every slice of rows draws them. */
+typedef struct {
+  GArray *xy;    /* float pairs: the points of every run, one run after another */
+  GArray *ends;  /* guint: where each run ends, in points */
+  GArray *dots;  /* float pairs */
+} Line;
+
+typedef struct {
+  GArray *x, *y1, *y2;  /* float: the points of every band, one band after another */
+  GArray *ends;         /* guint: where each band ends, in points */
+  GArray *rects;        /* float quads, x, y, width and height: a lone day's bar */
+} Relief;
+
+typedef struct {
+  const Geometry                *g;
+  int                            scale;
+  guint                          step;
+  const UnknotTrendChartColours *colours;
+  gboolean                       has_days;
+  Line                           lines[2];  /* the pain before, the pain after */
+  Relief                         relief;
+} Shapes;
+
 static void
-raster_line (UnknotTrendRaster *raster,
-             const Geometry    *g,
-             GArray            *days,
-             const guint       *julians,
-             float              scale,
-             gboolean           after,
-             gboolean           dots,
-             const GdkRGBA     *color)
+shapes_clear (Shapes *shapes)
 {
-  g_autoptr(GArray) run = g_array_new (FALSE, FALSE, sizeof (float));
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (float));
-  guint previous = 0;
+  for (guint k = 0; k < G_N_ELEMENTS (shapes->lines); k++)
+    {
+      g_clear_pointer (&shapes->lines[k].xy, g_array_unref);
+      g_clear_pointer (&shapes->lines[k].ends, g_array_unref);
+      g_clear_pointer (&shapes->lines[k].dots, g_array_unref);
+    }
+  g_clear_pointer (&shapes->relief.x, g_array_unref);
+  g_clear_pointer (&shapes->relief.y1, g_array_unref);
+  g_clear_pointer (&shapes->relief.y2, g_array_unref);
+  g_clear_pointer (&shapes->relief.ends, g_array_unref);
+  g_clear_pointer (&shapes->relief.rects, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Shapes, shapes_clear)
+
+/* A run of days in a row is a line; a run of one day is a dot, and so is every day
+ * when there is room for dots. */
+static void
+line_shapes (Line           *line,
+             const Geometry *g,
+             GArray         *days,
+             const guint    *julians,
+             float           scale,
+             gboolean        after,
+             gboolean        dots)
+{
+  guint previous = 0, start = 0;
+
+  line->xy = g_array_new (FALSE, FALSE, sizeof (float));
+  line->ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  line->dots = g_array_new (FALSE, FALSE, sizeof (float));
 
   for (guint i = 0; i <= days->len; i++)
     {
@@ -613,17 +670,21 @@ raster_line (UnknotTrendRaster *raster,
       gboolean shown = day != NULL && julians[i] >= g->first && julians[i] < g->first + g->n_days &&
                        !isnan (value);
       gboolean joined = shown && previous != 0 && julians[i] == previous + 1;
+      guint n = line->xy->len / 2;
       float xy[2];
 
-      /* A run ends where the next day does not join it; one of a single day is a dot. */
-      if (!joined && run->len > 0)
+      /* A run ends where the next day does not join it. */
+      if (!joined && n > start)
         {
-          if (run->len > 2)
-            unknot_trend_raster_stroke_polyline (raster, (const float *) run->data, run->len / 2,
-                                                 LINE_WIDTH * scale);
-          else if (!dots)
-            g_array_append_vals (points, run->data, 2);
-          g_array_set_size (run, 0);
+          if (n - start > 1)
+            g_array_append_val (line->ends, n);
+          else
+            {
+              if (!dots)
+                g_array_append_vals (line->dots, &g_array_index (line->xy, float, 2 * start), 2);
+              g_array_set_size (line->xy, 2 * start);
+            }
+          start = line->xy->len / 2;
         }
       if (!shown)
         {
@@ -633,36 +694,33 @@ raster_line (UnknotTrendRaster *raster,
 
       xy[0] = x_of (g, julians[i]) * scale;
       xy[1] = y_of (g, value) * scale;
-      g_array_append_vals (run, xy, 2);
+      g_array_append_vals (line->xy, xy, 2);
       if (dots)
-        g_array_append_vals (points, xy, 2);
+        g_array_append_vals (line->dots, xy, 2);
       previous = julians[i];
     }
-  unknot_trend_raster_composite (raster, color);
-
-  for (guint i = 0; i < points->len; i += 2)
-    unknot_trend_raster_fill_circle (raster, g_array_index (points, float, i),
-                                     g_array_index (points, float, i + 1), DOT_RADIUS * scale);
-  unknot_trend_raster_composite (raster, color);
 }
 
+/* The relief between the lines wherever both are, as bands; a lone day as a bar. */
 static void
-raster_relief (UnknotTrendRaster *raster,
-               const Geometry    *g,
-               GArray            *days,
-               const guint       *julians,
-               float              scale,
-               const GdkRGBA     *color)
+relief_shapes (Relief         *relief,
+               const Geometry *g,
+               GArray         *days,
+               const guint    *julians,
+               float           scale)
 {
   float half = CLAMP ((g->right - g->left) / MAX (g->n_days, 1) / 4.0f, 1.5f, DOT_RADIUS);
-  g_autofree float *x = g_new (float, days->len);
-  g_autofree float *y1 = g_new (float, days->len);
-  g_autofree float *y2 = g_new (float, days->len);
   guint i = 0;
+
+  relief->x = g_array_new (FALSE, FALSE, sizeof (float));
+  relief->y1 = g_array_new (FALSE, FALSE, sizeof (float));
+  relief->y2 = g_array_new (FALSE, FALSE, sizeof (float));
+  relief->ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  relief->rects = g_array_new (FALSE, FALSE, sizeof (float));
 
   while (i < days->len)
     {
-      guint end, n = 0;
+      guint end;
 
       if (isnan (day_at (days, i)->pain_after) ||
           julians[i] < g->first || julians[i] >= g->first + g->n_days)
@@ -677,58 +735,253 @@ raster_relief (UnknotTrendRaster *raster,
              julians[end + 1] < g->first + g->n_days)
         end++;
 
-      for (guint k = i; k <= end; k++, n++)
+      if (end == i)
         {
-          x[n] = x_of (g, julians[k]) * scale;
-          y1[n] = y_of (g, day_at (days, k)->pain_before) * scale;
-          y2[n] = y_of (g, day_at (days, k)->pain_after) * scale;
+          float y1 = y_of (g, day_at (days, i)->pain_before) * scale;
+          float y2 = y_of (g, day_at (days, i)->pain_after) * scale;
+          float rect[4] = { x_of (g, julians[i]) * scale - half * scale, MIN (y1, y2),
+                            2 * half * scale, fabsf (y1 - y2) };
+
+          g_array_append_vals (relief->rects, rect, 4);
         }
-      if (n == 1)
-        unknot_trend_raster_fill_rect (raster, x[0] - half * scale, MIN (y1[0], y2[0]),
-                                       2 * half * scale, fabsf (y1[0] - y2[0]));
       else
-        unknot_trend_raster_paint_band (raster, x, y1, y2, n, color);
+        {
+          for (guint k = i; k <= end; k++)
+            {
+              float x = x_of (g, julians[k]) * scale;
+              float y1 = y_of (g, day_at (days, k)->pain_before) * scale;
+              float y2 = y_of (g, day_at (days, k)->pain_after) * scale;
+
+              g_array_append_val (relief->x, x);
+              g_array_append_val (relief->y1, y1);
+              g_array_append_val (relief->y2, y2);
+            }
+          g_array_append_val (relief->ends, relief->x->len);
+        }
       i = end + 1;
+    }
+}
+
+static void
+raster_line (UnknotTrendRaster *raster,
+             const Line        *line,
+             float              scale,
+             const GdkRGBA     *color)
+{
+  const float *xy = (const float *) (gpointer) line->xy->data;
+  guint start = 0;
+
+  for (guint r = 0; r < line->ends->len; r++)
+    {
+      guint end = g_array_index (line->ends, guint, r);
+
+      unknot_trend_raster_stroke_polyline (raster, xy + 2 * start, end - start, LINE_WIDTH * scale);
+      start = end;
+    }
+  unknot_trend_raster_composite (raster, color);
+
+  for (guint i = 0; i < line->dots->len; i += 2)
+    unknot_trend_raster_fill_circle (raster, g_array_index (line->dots, float, i),
+                                     g_array_index (line->dots, float, i + 1), DOT_RADIUS * scale);
+  unknot_trend_raster_composite (raster, color);
+}
+
+static void
+raster_relief (UnknotTrendRaster *raster,
+               const Relief      *relief,
+               const GdkRGBA     *color)
+{
+  guint start = 0;
+
+  for (guint r = 0; r < relief->ends->len; r++)
+    {
+      guint end = g_array_index (relief->ends, guint, r);
+
+      unknot_trend_raster_paint_band (raster, &g_array_index (relief->x, float, start),
+                                      &g_array_index (relief->y1, float, start),
+                                      &g_array_index (relief->y2, float, start), end - start, color);
+      start = end;
+    }
+  for (guint i = 0; i < relief->rects->len; i += 4)
+    {
+      const float *rect = &g_array_index (relief->rects, float, i);
+
+      unknot_trend_raster_fill_rect (raster, rect[0], rect[1], rect[2], rect[3]);
     }
   unknot_trend_raster_composite (raster, color);
 }
 
-/* What one drawing's shapes need, shared by the threads that draw its slices. */
-typedef struct {
-  const Geometry                *g;
-  GArray                        *days;
-  const guint                   *julians;  /* of each day; NULL when no days are shown */
-  int                            scale;
-  guint                          step;
-  const UnknotTrendChartColours *colours;
-  UnknotTrendRaster             *slice;
-} Drawing;
-
-static gpointer
-draw_shapes (gpointer data)
+/* Every shape, into the rows of one slice. */
+static void
+raster_shapes (UnknotTrendRaster *slice,
+               const Shapes      *s)
 {
-  const Drawing *d = data;
-  const Geometry *g = d->g;
+  const Geometry *g = s->g;
 
-  for (guint v = 0; v <= 10; v += d->step)
-    unknot_trend_raster_fill_rect (d->slice, g->left * d->scale, (grid_y (g, v) - 0.5f) * d->scale,
-                                   (g->right - g->left) * d->scale, d->scale);
-  unknot_trend_raster_composite (d->slice, &d->colours->grid);
+  for (guint v = 0; v <= 10; v += s->step)
+    unknot_trend_raster_fill_rect (slice, g->left * s->scale, (grid_y (g, v) - 0.5f) * s->scale,
+                                   (g->right - g->left) * s->scale, s->scale);
+  unknot_trend_raster_composite (slice, &s->colours->grid);
 
-  if (d->julians != NULL)
+  if (s->has_days)
     {
-      raster_relief (d->slice, g, d->days, d->julians, d->scale, &d->colours->relief);
-      raster_line (d->slice, g, d->days, d->julians, d->scale, FALSE, show_dots (g), &d->colours->before);
-      raster_line (d->slice, g, d->days, d->julians, d->scale, TRUE, show_dots (g), &d->colours->after);
+      raster_relief (slice, &s->relief, &s->colours->relief);
+      raster_line (slice, &s->lines[0], s->scale, &s->colours->before);
+      raster_line (slice, &s->lines[1], s->scale, &s->colours->after);
     }
-  return NULL;
 }
 
-/* The drawing but for its labels, in pixels: in slices of rows drawn side by side,
+/* Adds @cost to every row from @lo to @hi of @change, a row's change from the last. */
+static inline void
+add_rows (float *change,
+          int    height,
+          float  lo,
+          float  hi,
+          float  cost)
+{
+  int from = CLAMP ((int) floorf (lo), 0, height), to = CLAMP ((int) ceilf (hi), from, height);
+
+  change[from] += cost;
+  change[to] -= cost;
+}
+
+/* How much drawing each device row of @height takes, roughly, in the units of a
+ * pixel of a line: a row of a line's segment costs its pixels and a little for the
+ * row; one of a band, its pixels and its share of sampling the columns; every row,
+ * the mask's scans. Slices of equal work, not of equal rows, finish together. */
+static void
+estimate_work (const Shapes *s,
+               int           width,
+               int           height,
+               float        *work)
+{
+  float reach = LINE_WIDTH * s->scale / 2.0f + 1.0f;
+  g_autofree float *change = g_new0 (float, height + 1);
+  float level = 0.0f;
+
+  for (guint k = 0; s->has_days && k < G_N_ELEMENTS (s->lines); k++)
+    {
+      const Line *line = &s->lines[k];
+      const float *xy = (const float *) (gpointer) line->xy->data;
+      guint start = 0;
+
+      for (guint r = 0; r < line->ends->len; r++)
+        {
+          guint end = g_array_index (line->ends, guint, r);
+
+          for (guint i = start + 1; i < end; i++)
+            {
+              float dx = fabsf (xy[2 * i] - xy[2 * i - 2]), dy = fabsf (xy[2 * i + 1] - xy[2 * i - 1]);
+              float across = dy > 1.0f ? reach * sqrtf (dx * dx + dy * dy) / dy : dx + reach;
+
+              add_rows (change, height, MIN (xy[2 * i - 1], xy[2 * i + 1]) - reach,
+                        MAX (xy[2 * i - 1], xy[2 * i + 1]) + reach, 8.0f + 2.0f * MIN (across, dx + reach));
+            }
+          start = end;
+        }
+      for (guint i = 0; i < line->dots->len; i += 2)
+        add_rows (change, height, g_array_index (line->dots, float, i + 1) - 2 * reach,
+                  g_array_index (line->dots, float, i + 1) + 2 * reach, 8.0f + 4.0f * reach);
+    }
+
+  if (s->has_days)
+    {
+      const Relief *relief = &s->relief;
+      guint start = 0;
+
+      for (guint r = 0; r < relief->ends->len; r++)
+        {
+          guint end = g_array_index (relief->ends, guint, r);
+
+          for (guint i = start + 1; i < end; i++)
+            {
+              const float *x = (const float *) (gpointer) relief->x->data;
+              const float *y1 = (const float *) (gpointer) relief->y1->data;
+              const float *y2 = (const float *) (gpointer) relief->y2->data;
+              float lo = MIN (MIN (y1[i - 1], y1[i]), MIN (y2[i - 1], y2[i]));
+              float hi = MAX (MAX (y1[i - 1], y1[i]), MAX (y2[i - 1], y2[i]));
+              float columns = x[i] - x[i - 1];
+
+              add_rows (change, height, lo, hi + 1.0f, columns * (0.5f + 8.0f / MAX (1.0f, hi - lo)));
+            }
+          start = end;
+        }
+    }
+
+  for (int j = 0; j < height; j++)
+    {
+      level += change[j];
+      work[j] = level + width / 16.0f;
+    }
+}
+
+#define MAX_SLICES 4
+
+/* One drawing's slices, shared by the threads that draw them: a slice is drawn by
+ * whichever thread claims it first (the pool's, or the one waiting for them). */
+typedef struct _Job Job;
+
+typedef struct {
+  Job               *job;
+  const Shapes      *shapes;  /* read, never written, by every slice */
+  UnknotTrendRaster *whole;
+  int                top, bottom;
+  int                claimed;
+} Slice;
+
+struct _Job {
+  GMutex mutex;
+  GCond  cond;
+  guint  n_slices, n_drawn;
+  Slice  slices[MAX_SLICES];
+};
+
+static void
+job_clear (gpointer data)
+{
+  Job *job = data;
+
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+}
+
+static void
+draw_slice (Slice *s)
+{
+  g_autoptr(UnknotTrendRaster) slice = NULL;
+
+  if (!g_atomic_int_compare_and_exchange (&s->claimed, 0, 1))
+    return;
+  slice = unknot_trend_raster_new_slice (s->whole, s->top, s->bottom);
+  raster_shapes (slice, s->shapes);
+  g_clear_pointer (&slice, unknot_trend_raster_free);
+
+  g_mutex_lock (&s->job->mutex);
+  s->job->n_drawn++;
+  g_cond_signal (&s->job->cond);
+  g_mutex_unlock (&s->job->mutex);
+}
+
+/* A pool's thread: it holds a reference on the job, which a late task (one whose
+ * slice was drawn already) may outlive the drawing with. */
+static void
+draw_slice_cb (gpointer data,
+               gpointer user_data)
+{
+  Slice *s = data;
+  Job *job = s->job;
+
+  draw_slice (s);
+  g_atomic_rc_box_release_full (job, job_clear);
+}
+
+/* The drawing but for its labels, in pixels: in slices of rows of about equal work,
  * one a processor (up to 4), each at least 64 device rows (fewer are not worth a
- * thread). */
+ * thread), drawn by the threads of @pool (made on first use, kept between drawings)
+ * and this one. */
 static GdkTexture *
-raster_chart (PangoContext                  *context,
+raster_chart (GThreadPool                  **pool,
+              PangoContext                  *context,
               GArray                        *days,
               GDateTime                     *since,
               GDateTime                     *until,
@@ -739,48 +992,81 @@ raster_chart (PangoContext                  *context,
 {
   g_autoptr(UnknotTrendRaster) raster = unknot_trend_raster_new (width * scale, height * scale);
   g_autofree guint *julians = NULL;
-  Drawing drawings[4];
-  GThread *threads[4] = { NULL, };
+  g_auto(Shapes) shapes = { NULL, };
+  Job *job;
   Geometry g;
   gboolean has_span;
-  int n_slices;
+  int rows = height * scale, n_slices;
 
   has_span = compute_geometry (context, days, since, until, width, height, &g);
   if (g.right <= g.left || g.bottom <= g.top)
     return unknot_trend_raster_free_to_texture (g_steal_pointer (&raster));
 
-  if (has_span && days != NULL && days->len > 0)
+  shapes = (Shapes) {
+    .g = &g,
+    .scale = scale,
+    .step = axis_step (context, &g),
+    .colours = colours,
+    .has_days = has_span && days != NULL && days->len > 0,
+  };
+  if (shapes.has_days)
     {
       julians = g_new (guint, days->len);
       for (guint i = 0; i < days->len; i++)
         julians[i] = julian_of (day_at (days, i)->day);
+      relief_shapes (&shapes.relief, &g, days, julians, scale);
+      line_shapes (&shapes.lines[0], &g, days, julians, scale, FALSE, show_dots (&g));
+      line_shapes (&shapes.lines[1], &g, days, julians, scale, TRUE, show_dots (&g));
     }
 
-  n_slices = CLAMP (MIN ((int) g_get_num_processors (), height * scale / 64), 1, (int) G_N_ELEMENTS (drawings));
-  for (int k = 0; k < n_slices; k++)
+  n_slices = CLAMP (MIN ((int) g_get_num_processors (), rows / 64), 1, MAX_SLICES);
+  if (n_slices > 1 && *pool == NULL)
+    *pool = g_thread_pool_new (draw_slice_cb, NULL, MAX_SLICES - 1, FALSE, NULL);
+  if (*pool == NULL)
+    n_slices = 1;
+
+  job = g_atomic_rc_box_new0 (Job);
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+  job->n_slices = n_slices;
+  {
+    g_autofree float *work = g_new (float, rows);
+    double total = 0.0, sum = 0.0;
+    int top = 0;
+
+    estimate_work (&shapes, width * scale, rows, work);
+    for (int j = 0; j < rows; j++)
+      total += work[j];
+    for (int k = 0, j = 0; k < n_slices; k++)
+      {
+        /* The slice ends where the work so far reaches its share. */
+        while (j < rows && (k + 1 == n_slices || sum + work[j] / 2 < total * (k + 1) / n_slices))
+          sum += work[j++];
+        job->slices[k] = (Slice) {
+          .job = job,
+          .shapes = &shapes,
+          .whole = raster,
+          .top = top,
+          .bottom = j,
+        };
+        top = j;
+      }
+  }
+
+  for (int k = 1; k < n_slices; k++)
     {
-      drawings[k] = (Drawing) {
-        .g = &g,
-        .days = days,
-        .julians = julians,
-        .scale = scale,
-        .step = axis_step (context, &g),
-        .colours = colours,
-        .slice = unknot_trend_raster_new_slice (raster, height * scale * k / n_slices,
-                                                height * scale * (k + 1) / n_slices),
-      };
-      if (k > 0)
-        threads[k] = g_thread_try_new ("unknot-trend-chart", draw_shapes, &drawings[k], NULL);
+      Job *ref = g_atomic_rc_box_acquire (job);
+
+      g_thread_pool_push (*pool, &ref->slices[k], NULL);
     }
-  draw_shapes (&drawings[0]);
+  /* This thread draws the first slice, and any that no thread of the pool has begun. */
   for (int k = 0; k < n_slices; k++)
-    {
-      if (k > 0 && threads[k] != NULL)
-        g_thread_join (threads[k]);
-      else if (k > 0)
-        draw_shapes (&drawings[k]);
-      unknot_trend_raster_free (drawings[k].slice);
-    }
+    draw_slice (&job->slices[k]);
+  g_mutex_lock (&job->mutex);
+  while (job->n_drawn < job->n_slices)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+  g_atomic_rc_box_release_full (job, job_clear);
 
   return unknot_trend_raster_free_to_texture (g_steal_pointer (&raster));
 }
@@ -1120,7 +1406,7 @@ unknot_trend_chart_snapshot (GtkWidget   *widget,
       Geometry g;
       gboolean has_span;
 
-      self->cache = raster_chart (context, self->days, self->since, self->until,
+      self->cache = raster_chart (&self->pool, context, self->days, self->since, self->until,
                                   width, height, scale, &colours);
       has_span = compute_geometry (context, self->days, self->since, self->until, width, height, &g);
       if (g.right > g.left && g.bottom > g.top)
@@ -1229,6 +1515,14 @@ unknot_trend_chart_finalize (GObject *object)
   g_clear_pointer (&self->until, g_date_time_unref);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->selection_text, g_free);
+  /* Nothing is drawn any more: the tasks left are those of slices drawn already,
+   * which end at once (unless no thread could be made to run them). */
+  if (self->pool != NULL)
+    {
+      GThreadPool *pool = g_steal_pointer (&self->pool);
+
+      g_thread_pool_free (pool, g_thread_pool_get_num_threads (pool) == 0, TRUE);
+    }
 
   G_OBJECT_CLASS (unknot_trend_chart_parent_class)->finalize (object);
 }

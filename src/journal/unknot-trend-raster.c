@@ -24,8 +24,24 @@
  *
  * Shapes add to a coverage mask (8 bits a pixel); composite paints the mask in a
  * colour, source over, onto premultiplied pixels, and empties it, so that every
- * shape of one colour is blended once, as one path would be. A slice draws only its
- * own rows, so that threads can draw a picture's slices at once.
+ * shape of one colour is blended once, as one path would be.
+ *
+ * Shapes are drawn into slices of rows, so that threads can draw a picture's
+ * slices at once: a slice writes only its own rows (of the pixels, the mask and the
+ * normals) and clears them itself when it is made, in its own thread; the whole
+ * draws nothing, and its texture clears the rows no slice drew. Nothing a pixel
+ * gets depends on where the slices are cut: the chart cuts them where the work is
+ * equal (its estimate of the segments, dots and bands on each row), not the rows.
+ *
+ * Where the time goes, and what keeps it low without changing a byte: a capsule's
+ * pixel that is all in (most of a line's middle) is set without its cover worked
+ * out or blended, and one that nothing covered yet takes its cover and normal as
+ * they are; a capsule marks its rows for composite once, by its columns. Composite
+ * skips empty mask sixteen pixels at a time and blends the rest without a branch,
+ * a byte at a time, which the compiler vectorises. The relief skips the columns
+ * whose band lies wholly outside a slice, and takes its colour at each coverage
+ * from a table. The arithmetic inside a capsule's row (its steps along and across
+ * the segment, added pixel by pixel) is kept as it is: the bytes depend on it.
  */
 
 #define G_LOG_DOMAIN "unknot-trend-raster"
@@ -45,12 +61,16 @@ struct _UnknotTrendRaster
   int     top, bottom;  /* the rows drawn: all, or a slice's */
   gboolean slice;       /* the pixels and the mask are another's */
   guchar *pixels;      /* GDK_MEMORY_DEFAULT (cairo's ARGB32), width × 4 a row */
+  guchar *cleared;     /* a row's pixels and mask are cleared (by its slice) */
   guchar *coverage;    /* 0–255 a pixel */
   gint8  *normals;     /* where a line partly covers a pixel, its edge's normal × 127 */
   int     y0, y1;      /* the rows the mask touches: [y0, y1) */
   int    *from, *to;   /* and in each row, [from, to) */
   float  *column;      /* the band's steps down one column, height + 2 */
   float  *fraction;    /* and their fractions */
+  gboolean band_ready;
+  guint32 band_source; /* the band's colour, and that at each coverage */
+  guint32 band[256];
 };
 
 static inline int
@@ -136,11 +156,14 @@ unknot_trend_raster_new (int width,
 
   self->width = MAX (width, 1);
   self->height = MAX (height, 1);
+  /* The whole draws nothing itself: its slices draw, each clearing its own rows first
+   * (in its own thread), and the texture clears the rows that no slice drew. */
   self->top = 0;
-  self->bottom = self->height;
-  self->pixels = g_malloc0 ((gsize) self->width * self->height * 4);
-  self->coverage = g_malloc0 ((gsize) self->width * self->height);
-  self->normals = g_malloc0 ((gsize) self->width * self->height * 2);
+  self->bottom = 0;
+  self->pixels = g_malloc ((gsize) self->width * self->height * 4);
+  self->coverage = g_malloc ((gsize) self->width * self->height);
+  self->normals = g_malloc ((gsize) self->width * self->height * 2);
+  self->cleared = g_malloc0 (self->height);
   init_scratch (self);
   return self;
 }
@@ -148,9 +171,10 @@ unknot_trend_raster_new (int width,
 /**
  * unknot_trend_raster_new_slice:
  *
- * Returns: the rows [@top, @bottom) of @whole: what is drawn in it goes into the
- * whole's pixels there, and nowhere else. Slices of different rows can be drawn in
- * at the same time, in threads of their own; free them before the whole.
+ * Returns: the rows [@top, @bottom) of @whole, cleared: what is drawn in it goes
+ * into the whole's pixels there, and nowhere else. Slices of different rows can be
+ * made and drawn in at the same time, in threads of their own; free them before the
+ * whole. Shapes are drawn only into slices (one of all the rows draws the whole).
  */
 UnknotTrendRaster *
 unknot_trend_raster_new_slice (UnknotTrendRaster *whole,
@@ -168,6 +192,12 @@ unknot_trend_raster_new_slice (UnknotTrendRaster *whole,
   self->coverage = whole->coverage;
   self->normals = whole->normals;
   init_scratch (self);
+
+  memset (self->pixels + (gsize) self->top * self->width * 4, 0,
+          (gsize) (self->bottom - self->top) * self->width * 4);
+  memset (self->coverage + (gsize) self->top * self->width, 0,
+          (gsize) (self->bottom - self->top) * self->width);
+  memset (whole->cleared + self->top, 1, self->bottom - self->top);
   return self;
 }
 
@@ -181,6 +211,7 @@ unknot_trend_raster_free (UnknotTrendRaster *self)
       g_free (self->pixels);
       g_free (self->coverage);
       g_free (self->normals);
+      g_free (self->cleared);
     }
   g_free (self->column);
   g_free (self->fraction);
@@ -237,15 +268,31 @@ edge_cover (const Edge *edge,
   return 0.5f + inside * edge->inverse_a;
 }
 
+/* As edge_init () and edge_cover () together, working out only what the pixel needs. */
 static inline float
 edge_coverage (float inside,
                float nx,
                float ny)
 {
-  Edge edge;
+  float a = MAX (fabsf (nx), fabsf (ny)), b = MIN (fabsf (nx), fabsf (ny));
+  float half = (a + b) / 2.0f, straight, t;
 
-  edge_init (&edge, nx, ny);
-  return edge_cover (&edge, inside);
+  if (inside >= half)
+    return 1.0f;
+  if (inside <= -half)
+    return 0.0f;
+  straight = (a - b) / 2.0f;
+  if (inside > straight)
+    {
+      t = half - inside;
+      return 1.0f - t * t * (b > 0.0f ? 1.0f / (2.0f * a * b) : 0.0f);
+    }
+  if (inside < -straight)
+    {
+      t = half + inside;
+      return t * t * (b > 0.0f ? 1.0f / (2.0f * a * b) : 0.0f);
+    }
+  return 0.5f + inside * (a > 0.0f ? 1.0f / a : 0.0f);
 }
 
 /* A capsule covers @c (0–1) of pixel @i of @row, seen across the edge's outward
@@ -307,17 +354,30 @@ capsule (UnknotTrendRaster *self,
   float side_x = dy * inverse, side_y = -dx * inverse;
   Edge edge;
   float slope = fabsf (dy) > 1e-3f ? dx / dy : 0.0f;
+  /* The normals as cover () keeps them, on either side. */
+  gint8 side[2] = { (gint8) (127.0f * side_x), (gint8) (127.0f * side_y) };
+  gint8 opposite[2] = { (gint8) (127.0f * -side_x), (gint8) (127.0f * -side_y) };
   int row0, row1, left, right;
 
   if (!rows (self, top - reach, bottom + reach, &row0, &row1) ||
       !span (MIN (ax, bx) - reach, MAX (ax, bx) + reach, self->width, &left, &right))
     return;
   edge_init (&edge, dx * inverse, dy * inverse);
+  /* The mask has something in these rows, in the capsule's columns at most (that
+   * composite looks at a few empty pixels more costs less than narrowing each row). */
+  self->y0 = MIN (self->y0, row0);
+  self->y1 = MAX (self->y1, row1);
+  for (int j = row0; j < row1; j++)
+    {
+      self->from[j] = MIN (self->from[j], left);
+      self->to[j] = MAX (self->to[j], right);
+    }
 
   for (int j = row0; j < row1; j++)
     {
       float py = j + 0.5f, px, qy, along, cross;
       guchar *row = self->coverage + (gsize) j * self->width;
+      gint8 *normals = self->normals + 2 * (gsize) j * self->width;
       int from = left, to = right;
 
       /* A capsule lies inside the band of its width around its whole line: on a row,
@@ -331,7 +391,6 @@ capsule (UnknotTrendRaster *self,
         }
       if (from >= to)
         continue;
-      touch (self, j, from, to);
 
       /* Along the segment and across it, times its length: a step right adds dx
        * and dy. */
@@ -354,7 +413,23 @@ capsule (UnknotTrendRaster *self,
 
               if (inside <= -edge.half)
                 continue;
+              /* All in, whatever covered the pixel before (its normal is never read
+               * again). */
+              if (inside >= edge.half)
+                {
+                  row[i] = 255;
+                  continue;
+                }
               c = edge_cover (&edge, inside);
+              if (row[i] == 0)
+                {
+                  const gint8 *normal = cross > 0.0f ? side : opposite;
+
+                  row[i] = (guchar) (255.0f * c + 0.5f);
+                  normals[2 * i] = normal[0];
+                  normals[2 * i + 1] = normal[1];
+                  continue;
+                }
               nx = cross > 0.0f ? side_x : -side_x;
               ny = cross > 0.0f ? side_y : -side_y;
             }
@@ -375,6 +450,11 @@ capsule (UnknotTrendRaster *self,
               nx = ex / distance;
               ny = ey / distance;
               c = edge_coverage (radius - distance, nx, ny);
+              if (c == 1.0f)
+                {
+                  row[i] = 255;
+                  continue;
+                }
             }
           cover (self, row, (gsize) j * self->width + i, i, c, nx, ny);
         }
@@ -469,14 +549,12 @@ premultiply (const GdkRGBA *colour)
          (guint32) (255.0f * CLAMP (colour->blue, 0.0f, 1.0f) * alpha + 0.5f);
 }
 
-/* @source at @coverage over @pixel. */
+/* The source at its coverage, @s (multiply (source, coverage), or the source
+ * itself at 255), over @pixel. */
 static inline guint32
 over (guint32 pixel,
-      guint32 source,
-      guint   coverage)
+      guint32 s)
 {
-  guint32 s = coverage >= 255 ? source : multiply (source, coverage);
-
   return (s >> 24) == 255 ? s : s + multiply (pixel, 255 - (s >> 24));
 }
 
@@ -500,14 +578,36 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
 {
   guint32 source = premultiply (colour);
   int left, right;
-  guint k = 0;
+  guint k = 0, near = 0;
 
   if (n_points < 2 || !span (x[0], x[n_points - 1], self->width, &left, &right))
     return;
+  /* The colour at each coverage, once a slice. */
+  if (!self->band_ready || self->band_source != source)
+    {
+      self->band_ready = TRUE;
+      self->band_source = source;
+      for (guint c = 0; c < 256; c++)
+        self->band[c] = c >= 255 ? source : multiply (source, c);
+    }
 
   for (int i = left; i < right; i++)
     {
       int row0 = self->bottom, row1 = self->top, last_top = self->top - 1, first_bottom = self->bottom + 1;
+      float above = G_MAXFLOAT, below = -G_MAXFLOAT;
+
+      /* A column whose band lies wholly above or below the slice's rows (by more
+       * than a pixel, far more than rounding between its points can move it) paints
+       * nothing here: its samples would all be clamped to the slice's edge. */
+      while (near + 2 < n_points && x[near + 1] < i)
+        near++;
+      for (guint m = near; m + 1 < n_points && x[m] <= i + 1; m++)
+        {
+          above = MIN (above, MIN (MIN (y1[m], y1[m + 1]), MIN (y2[m], y2[m + 1])));
+          below = MAX (below, MAX (MAX (y1[m], y1[m + 1]), MAX (y2[m], y2[m + 1])));
+        }
+      if (below < self->top - 1 || above > self->bottom + 1)
+        continue;
 
       for (int s = 0; s < BAND_SAMPLES; s++)
         {
@@ -556,10 +656,10 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
 
             if (j == middle0 && middle1 > middle0)
               {
-                guint full = (guint) (steps * (255.0f / BAND_SAMPLES) + 0.5f);
+                guint32 full = self->band[(guint) (steps * (255.0f / BAND_SAMPLES) + 0.5f)];
 
                 for (int m = middle0; m < middle1; m++)
-                  column[(gsize) m * self->width] = over (column[(gsize) m * self->width], source, full);
+                  column[(gsize) m * self->width] = over (column[(gsize) m * self->width], full);
                 /* On from the first row after the middle. */
                 j = middle1 - 1;
                 continue;
@@ -569,11 +669,46 @@ unknot_trend_raster_paint_band (UnknotTrendRaster *self,
             c = (steps + self->fraction[j]) * (255.0f / BAND_SAMPLES);
             self->column[j] = self->fraction[j] = 0.0f;
             if (j < self->bottom && c >= 0.5f)
-              *cell = over (*cell, source, (guint) MIN (255.0f, c + 0.5f));
+              *cell = over (*cell, self->band[(guint) MIN (255.0f, c + 0.5f)]);
           }
       }
     }
 }
+
+/* Where a pixel's alpha lies among its bytes in memory. */
+#define ALPHA (G_BYTE_ORDER == G_LITTLE_ENDIAN ? 3 : 0)
+
+/* x × y / 255, rounded, for bytes: as multiply () does it, one channel at a time. */
+static inline guint16
+times (guint16 x,
+       guint16 y)
+{
+  guint16 t = x * y + 0x80;
+
+  return (t + (t >> 8)) >> 8;
+}
+
+/* @source at @mask over @n pixels, and the mask emptied: the same bytes as over ()
+ * gives with multiply (source, mask), without a branch (at a coverage or an alpha of
+ * 255 multiplying changes nothing, at 0 it gives nothing), one byte at a time so that
+ * the compiler can do many at once. */
+static inline void
+over_run (guchar       *pixels,
+          guchar       *mask,
+          int           n,
+          const guchar  source[4])
+{
+  for (int k = 0; k < n; k++)
+    {
+      guint16 alpha = times (source[ALPHA], mask[k]);
+
+      for (int c = 0; c < 4; c++)
+        pixels[4 * k + c] = times (source[c], mask[k]) + times (pixels[4 * k + c], 255 - alpha);
+      mask[k] = 0;
+    }
+}
+
+#define RUN 16
 
 /**
  * unknot_trend_raster_composite:
@@ -584,35 +719,31 @@ void
 unknot_trend_raster_composite (UnknotTrendRaster *self,
                                const GdkRGBA     *colour)
 {
-  guint32 source = premultiply (colour);
+  guint32 pixel = premultiply (colour);
+  guchar source[4];
+
+  /* The pixel's bytes as they lie in memory. */
+  memcpy (source, &pixel, sizeof source);
 
   for (int j = self->y0; j < self->y1; j++)
     {
       guchar *row = self->coverage + (gsize) j * self->width;
-      guint32 *p = (guint32 *) (gpointer) (self->pixels + (gsize) j * self->width * 4);
+      guchar *p = self->pixels + (gsize) j * self->width * 4;
       int i = self->from[j], end = self->to[j];
 
-      while (i < end)
+      /* Most of the mask is empty: it is skipped RUN pixels at a time. Past the
+       * row's end, it is empty too, and blending nothing changes nothing: the last
+       * run is a whole one where the picture is wide enough. */
+      for (; i < end && i + RUN <= self->width; i += RUN)
         {
-          guint64 eight;
+          guint64 run[RUN / 8];
 
-          /* Most of the mask is empty: skip it eight pixels at a time. */
-          if (i + 8 <= end)
-            {
-              memcpy (&eight, row + i, sizeof eight);
-              if (eight == 0)
-                {
-                  i += 8;
-                  continue;
-                }
-            }
-          if (row[i] != 0)
-            {
-              p[i] = over (p[i], source, row[i]);
-              row[i] = 0;
-            }
-          i++;
+          memcpy (run, row + i, sizeof run);
+          if ((run[0] | run[1]) != 0)
+            over_run (p + 4 * i, row + i, RUN, source);
         }
+      if (i < end)
+        over_run (p + 4 * i, row + i, end - i, source);
     }
   for (int j = self->y0; j < self->y1; j++)
     {
@@ -632,6 +763,10 @@ GdkTexture *
 unknot_trend_raster_free_to_texture (UnknotTrendRaster *self)
 {
   g_return_val_if_fail (!self->slice, NULL);
+
+  for (int j = 0; j < self->height; j++)
+    if (!self->cleared[j])
+      memset (self->pixels + (gsize) j * self->width * 4, 0, (gsize) self->width * 4);
 
   g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&self->pixels),
                                               (gsize) self->width * self->height * 4);
