@@ -33,15 +33,21 @@
  * gets depends on where the slices are cut: the chart cuts them where the work is
  * equal (its estimate of the segments, dots and bands on each row), not the rows.
  *
- * Where the time goes, and what keeps it low without changing a byte: a capsule's
- * pixel that is all in (most of a line's middle) is set without its cover worked
- * out or blended, and one that nothing covered yet takes its cover and normal as
- * they are; a capsule marks its rows for composite once, by its columns. Composite
- * skips empty mask sixteen pixels at a time and blends the rest without a branch,
- * a byte at a time, which the compiler vectorises. The relief skips the columns
- * whose band lies wholly outside a slice, and takes its colour at each coverage
- * from a table. The arithmetic inside a capsule's row (its steps along and across
- * the segment, added pixel by pixel) is kept as it is: the bytes depend on it.
+ * Where the time goes, and what keeps it low: most of a capsule's rows lie more
+ * than its reach (the radius and half a pixel's diagonal) from either end, towards
+ * the other, and there every pixel it can
+ * cover is beside the segment: those rows take only the pixels whose middles lie
+ * where the edge can cover (the radius and the edge's half width either side of
+ * the middle line), each worked out across the segment alone, with no test of how
+ * far along it is; within the radius less that half width a pixel is all in, and
+ * set so at once. Only the few rows near an end ask, pixel by pixel, whether it is
+ * beside or around the end. A pixel already all in is skipped; one that nothing
+ * covered yet takes its cover and normal as they are. The capsules mark the mask
+ * for composite by their box, once each, which composite adds to its rows. Composite
+ * skips empty mask sixteen pixels at a time and blends the rest without a branch, a
+ * byte at a time, which the compiler vectorises. The relief skips the columns whose
+ * band lies wholly outside a slice, and takes its colour at each coverage from a
+ * table.
  */
 
 #define G_LOG_DOMAIN "unknot-trend-raster"
@@ -66,6 +72,7 @@ struct _UnknotTrendRaster
   gint8  *normals;     /* where a line partly covers a pixel, its edge's normal × 127 */
   int     y0, y1;      /* the rows the mask touches: [y0, y1) */
   int    *from, *to;   /* and in each row, [from, to) */
+  int     box_y0, box_y1, box_from, box_to; /* and the box of every capsule's */
   float  *column;      /* the band's steps down one column, height + 2 */
   float  *fraction;    /* and their fractions */
   gboolean band_ready;
@@ -110,6 +117,8 @@ untouch (UnknotTrendRaster *self)
     }
   self->y0 = self->bottom;
   self->y1 = self->top;
+  self->box_y0 = self->box_y1 = self->top;
+  self->box_from = self->box_to = 0;
 }
 
 /* [*from, *to) of the pixels that @lo to @hi may touch, clipped to [0, @size). */
@@ -505,14 +514,22 @@ capsule (UnknotTrendRaster *self,
   outer = (radius + k.edge.half) * length;
   outer_x = steep ? outer / fabsf (dy) : 0.0f;
 
-  /* The mask has something in these rows, in the capsule's columns at most (that
-   * composite looks at a few empty pixels more costs less than narrowing each row). */
-  self->y0 = MIN (self->y0, row0);
-  self->y1 = MAX (self->y1, row1);
-  for (int j = row0; j < row1; j++)
+  /* The mask has something in these rows, in the capsule's columns at most: the
+   * box of all the capsules since the last composite (a line's segments spread across
+   * most of the picture, so that narrowing each row would gain composite little). */
+  if (self->box_y0 >= self->box_y1)
     {
-      self->from[j] = MIN (self->from[j], left);
-      self->to[j] = MAX (self->to[j], right);
+      self->box_y0 = row0;
+      self->box_y1 = row1;
+      self->box_from = left;
+      self->box_to = right;
+    }
+  else
+    {
+      self->box_y0 = MIN (self->box_y0, row0);
+      self->box_y1 = MAX (self->box_y1, row1);
+      self->box_from = MIN (self->box_from, left);
+      self->box_to = MAX (self->box_to, right);
     }
 
   /* The rows whose middles are more than reach from either end's, towards the
@@ -810,6 +827,19 @@ unknot_trend_raster_composite (UnknotTrendRaster *self,
 
   /* The pixel's bytes as they lie in memory. */
   memcpy (source, &pixel, sizeof source);
+
+  /* The rows that the capsules' box adds, with its columns. */
+  if (self->box_y0 < self->box_y1)
+    {
+      for (int j = self->box_y0; j < self->box_y1; j++)
+        {
+          self->from[j] = MIN (self->from[j], self->box_from);
+          self->to[j] = MAX (self->to[j], self->box_to);
+        }
+      self->y0 = MIN (self->y0, self->box_y0);
+      self->y1 = MAX (self->y1, self->box_y1);
+      self->box_y0 = self->box_y1 = self->top;
+    }
 
   for (int j = self->y0; j < self->y1; j++)
     {
