@@ -548,8 +548,12 @@ capsule (UnknotTrendRaster *self,
       float qy = j + 0.5f - ay, x = ax + qy * slope, cross;
       guchar *row = self->coverage + (gsize) j * self->width;
       gint8 *normals = self->normals + 2 * (gsize) j * self->width;
-      int from = MAX (left, ceil_int (x - outer_x - 0.5f));
-      int to = MIN (right, floor_int (x + outer_x - 0.5f) + 1);
+      /* The first and last pixels whose middles lie within outer_x of x; truncating
+       * rounds as flooring does wherever the clamp to [left, right) (not negative)
+       * does not decide (and at most leaves out a pixel whose middle lies at outer_x,
+       * which nothing covers). */
+      int from = MAX (left, (int) (x - outer_x + 0.5f));
+      int to = MIN (right, (int) (x + outer_x + 0.5f));
 
       /* Across the segment, times its length: a step right adds dy. */
       cross = (from + 0.5f - ax) * dy - qy * dx;
