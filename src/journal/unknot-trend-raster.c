@@ -532,14 +532,20 @@ capsule (UnknotTrendRaster *self,
       self->box_to = MAX (self->box_to, right);
     }
 
-  /* The rows whose middles are more than reach from either end's, towards the
-   * other: there every pixel that the capsule can cover is beside the segment (one
-   * that is along it before its start is at least reach across it, and so out). */
+  /* The rows whose band (across either side of the middle line) lies wholly
+   * beside the segment: there every pixel that the capsule can cover is beside it
+   * (one that is along it before its start, or past its end, is at least reach
+   * across it, and so out). On a row qy below the start, the band's middle is
+   * qy length² / dy along, and its ends across |dx| either side of it: the rows
+   * whose middles are more than reach |dx| / length from either end's, towards the
+   * other. */
   middle0 = middle1 = row1;
   if (steep)
     {
-      middle0 = CLAMP (ceil_int (top + reach - 0.5f), row0, row1);
-      middle1 = CLAMP (floor_int (bottom - reach - 0.5f) + 1, middle0, row1);
+      float margin = reach * fabsf (dx) * inverse;
+
+      middle0 = CLAMP (ceil_int (top + margin - 0.5f), row0, row1);
+      middle1 = CLAMP (floor_int (bottom - margin - 0.5f) + 1, middle0, row1);
     }
 
   capsule_near_ends (self, &k, row0, middle0, left, right, across, slope);
