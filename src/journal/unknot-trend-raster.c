@@ -33,14 +33,13 @@
  * gets depends on where the slices are cut: the chart cuts them where the work is
  * equal (its estimate of the segments, dots and bands on each row), not the rows.
  *
- * Where the time goes, and what keeps it low: most of a capsule's rows lie more
- * than its reach (the radius and half a pixel's diagonal) from either end, towards
- * the other, and there every pixel it can
- * cover is beside the segment: those rows take only the pixels whose middles lie
- * where the edge can cover (the radius and the edge's half width either side of
- * the middle line), each worked out across the segment alone, with no test of how
- * far along it is; within the radius less that half width a pixel is all in, and
- * set so at once. Only the few rows near an end ask, pixel by pixel, whether it is
+ * Where the time goes, and what keeps it low: on most of a capsule's rows, the band
+ * that it can reach (the radius and half a pixel's diagonal either side of its
+ * line) lies wholly beside the segment, between its ends, and so does every pixel
+ * it can cover: those rows take only the pixels whose middles lie where the edge
+ * can cover (the radius and the edge's half width either side of the middle line),
+ * each worked out across the segment alone, with no test of how far along it is;
+ * within the radius less that half width a pixel is all in, and set so at once. Only the few rows near an end ask, pixel by pixel, whether it is
  * beside or around the end. A pixel already all in is skipped; one that nothing
  * covered yet takes its cover and normal as they are. The capsules mark the mask
  * for composite by their box, once each, which composite adds to its rows. Composite
