@@ -33,15 +33,20 @@
  * gets depends on where the slices are cut: the chart cuts them where the work is
  * equal (its estimate of the segments, dots and bands on each row), not the rows.
  *
- * Where the time goes, and what keeps it low without changing a byte: a capsule's
- * pixel that is all in (most of a line's middle) is set without its cover worked
- * out or blended, and one that nothing covered yet takes its cover and normal as
- * they are; a capsule marks its rows for composite once, by its columns. Composite
- * skips empty mask sixteen pixels at a time and blends the rest without a branch,
- * a byte at a time, which the compiler vectorises. The relief skips the columns
- * whose band lies wholly outside a slice, and takes its colour at each coverage
- * from a table. The arithmetic inside a capsule's row (its steps along and across
- * the segment, added pixel by pixel) is kept as it is: the bytes depend on it.
+ * Where the time goes, and what keeps it low: on most of a capsule's rows, the band
+ * that it can reach (the radius and half a pixel's diagonal either side of its
+ * line) lies wholly beside the segment, between its ends, and so does every pixel
+ * it can cover: those rows take only the pixels whose middles lie where the edge
+ * can cover (the radius and the edge's half width either side of the middle line),
+ * each worked out across the segment alone, with no test of how far along it is;
+ * within the radius less that half width a pixel is all in, and set so at once. Only the few rows near an end ask, pixel by pixel, whether it is
+ * beside or around the end. A pixel already all in is skipped; one that nothing
+ * covered yet takes its cover and normal as they are. The capsules mark the mask
+ * for composite by their box, once each, which composite adds to its rows. Composite
+ * skips empty mask sixteen pixels at a time and blends the rest without a branch, a
+ * byte at a time, which the compiler vectorises. The relief skips the columns whose
+ * band lies wholly outside a slice, and takes its colour at each coverage from a
+ * table.
  */
 
 #define G_LOG_DOMAIN "unknot-trend-raster"
@@ -66,6 +71,7 @@ struct _UnknotTrendRaster
   gint8  *normals;     /* where a line partly covers a pixel, its edge's normal × 127 */
   int     y0, y1;      /* the rows the mask touches: [y0, y1) */
   int    *from, *to;   /* and in each row, [from, to) */
+  int     box_y0, box_y1, box_from, box_to; /* and the box of every capsule's */
   float  *column;      /* the band's steps down one column, height + 2 */
   float  *fraction;    /* and their fractions */
   gboolean band_ready;
@@ -110,6 +116,8 @@ untouch (UnknotTrendRaster *self)
     }
   self->y0 = self->bottom;
   self->y1 = self->top;
+  self->box_y0 = self->box_y1 = self->top;
+  self->box_from = self->box_to = 0;
 }
 
 /* [*from, *to) of the pixels that @lo to @hi may touch, clipped to [0, @size). */
@@ -330,52 +338,103 @@ cover (UnknotTrendRaster *self,
   normal[1] = (gint8) (127.0f * ny);
 }
 
-static void
-capsule (UnknotTrendRaster *self,
-         float              ax,
-         float              ay,
-         float              bx,
-         float              by,
-         float              radius)
+/* A segment with round ends, as capsule () draws it on a row. */
+typedef struct {
+  float ax, ay, dx, dy;
+  float length2, inverse;
+  float radius, reach2, full2;
+  float side_x, side_y;     /* the normal on the side where cross is positive */
+  gint8 side[2], opposite[2]; /* and on either side, as cover () keeps them */
+  Edge  edge;
+} Capsule;
+
+/* Pixel @i of row @j (whose coverage is @row and normals @normals), beside the
+ * segment: the edge runs along it, at @cross (times the length) across it. */
+static inline void
+capsule_beside (UnknotTrendRaster *self,
+                const Capsule     *k,
+                guchar            *row,
+                gint8             *normals,
+                int                j,
+                int                i,
+                float              cross)
 {
-  /* Beyond the radius by half a pixel's diagonal, a pixel is out. */
-  float reach = radius + G_SQRT2 / 2;
-  float dx = bx - ax, dy = by - ay;
-  float length2 = dx * dx + dy * dy;
-  float length = sqrtf (length2);
-  /* How far across a row the band around the segment's middle line reaches. */
-  float across = fabsf (dy) > 1e-3f ? reach * length / fabsf (dy) : G_MAXFLOAT;
-  float top = MIN (ay, by), bottom = MAX (ay, by);
-  /* Within the radius less half a pixel's diagonal, a pixel is all in. */
-  float full = MAX (0.0f, radius - (float) G_SQRT2 / 2);
-  float reach2 = reach * reach, full2 = full * full;
-  float inverse = length > 0 ? 1.0f / length : 0.0f;
-  /* The normal on the side where cross is positive. */
-  float side_x = dy * inverse, side_y = -dx * inverse;
-  Edge edge;
-  float slope = fabsf (dy) > 1e-3f ? dx / dy : 0.0f;
-  /* The normals as cover () keeps them, on either side. */
-  gint8 side[2] = { (gint8) (127.0f * side_x), (gint8) (127.0f * side_y) };
-  gint8 opposite[2] = { (gint8) (127.0f * -side_x), (gint8) (127.0f * -side_y) };
-  int row0, row1, left, right;
+  float inside = k->radius - fabsf (cross) * k->inverse, c;
 
-  if (!rows (self, top - reach, bottom + reach, &row0, &row1) ||
-      !span (MIN (ax, bx) - reach, MAX (ax, bx) + reach, self->width, &left, &right))
+  if (row[i] == 255 || inside <= -k->edge.half)
     return;
-  edge_init (&edge, dx * inverse, dy * inverse);
-  /* The mask has something in these rows, in the capsule's columns at most (that
-   * composite looks at a few empty pixels more costs less than narrowing each row). */
-  self->y0 = MIN (self->y0, row0);
-  self->y1 = MAX (self->y1, row1);
-  for (int j = row0; j < row1; j++)
+  if (inside >= k->edge.half)
     {
-      self->from[j] = MIN (self->from[j], left);
-      self->to[j] = MAX (self->to[j], right);
+      row[i] = 255;
+      return;
     }
+  c = edge_cover (&k->edge, inside);
+  if (row[i] == 0)
+    {
+      const gint8 *normal = cross > 0.0f ? k->side : k->opposite;
 
+      row[i] = (guchar) (255.0f * c + 0.5f);
+      normals[2 * i] = normal[0];
+      normals[2 * i + 1] = normal[1];
+      return;
+    }
+  cover (self, row, (gsize) j * self->width + i, i, c,
+         cross > 0.0f ? k->side_x : -k->side_x,
+         cross > 0.0f ? k->side_y : -k->side_y);
+}
+
+/* Pixel @i of row @j, around an end: the edge is round. @px and @qy are the pixel's
+ * middle from the segment's start, @along how far along the segment it is (times
+ * its length): the nearer end is taken. */
+static inline void
+capsule_around (UnknotTrendRaster *self,
+                const Capsule     *k,
+                guchar            *row,
+                int                j,
+                int                i,
+                float              px,
+                float              qy,
+                float              along)
+{
+  gboolean start = along < 0.5f * k->length2;
+  float ex = start ? px : px - k->dx, ey = start ? qy : qy - k->dy;
+  float distance2 = ex * ex + ey * ey, distance, nx, ny, c;
+
+  if (row[i] == 255 || distance2 >= k->reach2)
+    return;
+  if (distance2 <= k->full2)
+    {
+      row[i] = 255;
+      return;
+    }
+  distance = sqrtf (distance2);
+  nx = ex / distance;
+  ny = ey / distance;
+  c = edge_coverage (k->radius - distance, nx, ny);
+  if (c == 1.0f)
+    {
+      row[i] = 255;
+      return;
+    }
+  cover (self, row, (gsize) j * self->width + i, i, c, nx, ny);
+}
+
+/* Rows @row0 to @row1 of a capsule near its ends, or all of one that is nearly
+ * flat: a pixel is beside the segment or around an end by how far along it it is
+ * (times its length). */
+static void
+capsule_near_ends (UnknotTrendRaster *self,
+                   const Capsule     *k,
+                   int                row0,
+                   int                row1,
+                   int                left,
+                   int                right,
+                   float              across,
+                   float              slope)
+{
   for (int j = row0; j < row1; j++)
     {
-      float py = j + 0.5f, px, qy, along, cross;
+      float qy = j + 0.5f - k->ay;
       guchar *row = self->coverage + (gsize) j * self->width;
       gint8 *normals = self->normals + 2 * (gsize) j * self->width;
       int from = left, to = right;
@@ -384,81 +443,134 @@ capsule (UnknotTrendRaster *self,
        * the pixels whose middles are in it. */
       if (across < G_MAXFLOAT)
         {
-          float x = ax + (py - ay) * slope;
+          float x = k->ax + qy * slope;
 
           from = MAX (left, ceil_int (x - across - 0.5f));
           to = MIN (right, floor_int (x + across - 0.5f) + 1);
         }
-      if (from >= to)
-        continue;
 
-      /* Along the segment and across it, times its length: a step right adds dx
-       * and dy. */
-      qy = py - ay;
-      px = from + 0.5f - ax;
-      along = px * dx + qy * dy;
-      cross = px * dy - qy * dx;
-
-      for (int i = from; i < to; i++, px += 1.0f, along += dx, cross += dy)
+      for (int i = from; i < to; i++)
         {
-          float c, nx, ny;
+          float px = i + 0.5f - k->ax, along = px * k->dx + qy * k->dy;
 
-          if (row[i] == 255)
-            continue;
-
-          if (along > 0.0f && along < length2)
-            {
-              /* Beside the segment: the edge runs along it, at a distance across. */
-              float inside = radius - fabsf (cross) * inverse;
-
-              if (inside <= -edge.half)
-                continue;
-              /* All in, whatever covered the pixel before (its normal is never read
-               * again). */
-              if (inside >= edge.half)
-                {
-                  row[i] = 255;
-                  continue;
-                }
-              c = edge_cover (&edge, inside);
-              if (row[i] == 0)
-                {
-                  const gint8 *normal = cross > 0.0f ? side : opposite;
-
-                  row[i] = (guchar) (255.0f * c + 0.5f);
-                  normals[2 * i] = normal[0];
-                  normals[2 * i + 1] = normal[1];
-                  continue;
-                }
-              nx = cross > 0.0f ? side_x : -side_x;
-              ny = cross > 0.0f ? side_y : -side_y;
-            }
+          if (along > 0.0f && along < k->length2)
+            capsule_beside (self, k, row, normals, j, i, px * k->dy - qy * k->dx);
           else
-            {
-              /* Around an end: the edge is round. */
-              float ex = along <= 0.0f ? px : px - dx, ey = along <= 0.0f ? qy : qy - dy;
-              float distance2 = ex * ex + ey * ey, distance;
-
-              if (distance2 >= reach2)
-                continue;
-              if (distance2 <= full2)
-                {
-                  row[i] = 255;
-                  continue;
-                }
-              distance = sqrtf (distance2);
-              nx = ex / distance;
-              ny = ey / distance;
-              c = edge_coverage (radius - distance, nx, ny);
-              if (c == 1.0f)
-                {
-                  row[i] = 255;
-                  continue;
-                }
-            }
-          cover (self, row, (gsize) j * self->width + i, i, c, nx, ny);
+            capsule_around (self, k, row, j, i, px, qy, along);
         }
     }
+}
+
+static void
+capsule (UnknotTrendRaster *self,
+         float              ax,
+         float              ay,
+         float              bx,
+         float              by,
+         float              radius)
+{
+  Capsule k;
+  /* Beyond the radius by half a pixel's diagonal, a pixel is out. */
+  float reach = radius + G_SQRT2 / 2;
+  float dx = bx - ax, dy = by - ay;
+  float length2 = dx * dx + dy * dy;
+  float length = sqrtf (length2);
+  gboolean steep = fabsf (dy) > 1e-3f;
+  /* How far across a row the band around the segment's middle line reaches. */
+  float across = steep ? reach * length / fabsf (dy) : G_MAXFLOAT;
+  float top = MIN (ay, by), bottom = MAX (ay, by);
+  /* Within the radius less half a pixel's diagonal, a pixel is all in. */
+  float full = MAX (0.0f, radius - (float) G_SQRT2 / 2);
+  float inverse = length > 0 ? 1.0f / length : 0.0f;
+  float slope = steep ? dx / dy : 0.0f;
+  /* Beside the segment, a pixel whose middle is within inner of it (times the
+   * length) is all in, and one beyond outer all out; on a row, outer is outer_x
+   * either side of the middle line. */
+  float inner, outer, outer_x;
+  int row0, row1, left, right, middle0, middle1;
+
+  if (!rows (self, top - reach, bottom + reach, &row0, &row1) ||
+      !span (MIN (ax, bx) - reach, MAX (ax, bx) + reach, self->width, &left, &right))
+    return;
+
+  k.ax = ax;
+  k.ay = ay;
+  k.dx = dx;
+  k.dy = dy;
+  k.length2 = length2;
+  k.inverse = inverse;
+  k.radius = radius;
+  k.reach2 = reach * reach;
+  k.full2 = full * full;
+  k.side_x = dy * inverse;
+  k.side_y = -dx * inverse;
+  k.side[0] = (gint8) (127.0f * k.side_x);
+  k.side[1] = (gint8) (127.0f * k.side_y);
+  k.opposite[0] = (gint8) (127.0f * -k.side_x);
+  k.opposite[1] = (gint8) (127.0f * -k.side_y);
+  edge_init (&k.edge, dx * inverse, dy * inverse);
+  inner = (radius - k.edge.half) * length;
+  outer = (radius + k.edge.half) * length;
+  outer_x = steep ? outer / fabsf (dy) : 0.0f;
+
+  /* The mask has something in these rows, in the capsule's columns at most: the
+   * box of all the capsules since the last composite (a line's segments spread across
+   * most of the picture, so that narrowing each row would gain composite little). */
+  if (self->box_y0 >= self->box_y1)
+    {
+      self->box_y0 = row0;
+      self->box_y1 = row1;
+      self->box_from = left;
+      self->box_to = right;
+    }
+  else
+    {
+      self->box_y0 = MIN (self->box_y0, row0);
+      self->box_y1 = MAX (self->box_y1, row1);
+      self->box_from = MIN (self->box_from, left);
+      self->box_to = MAX (self->box_to, right);
+    }
+
+  /* The rows whose band (across either side of the middle line) lies wholly
+   * beside the segment: there every pixel that the capsule can cover is beside it
+   * (one that is along it before its start, or past its end, is at least reach
+   * across it, and so out). On a row qy below the start, the band's middle is
+   * qy length² / dy along, and its ends across |dx| either side of it: the rows
+   * whose middles are more than reach |dx| / length from either end's, towards the
+   * other. */
+  middle0 = middle1 = row1;
+  if (steep)
+    {
+      float margin = reach * fabsf (dx) * inverse;
+
+      middle0 = CLAMP (ceil_int (top + margin - 0.5f), row0, row1);
+      middle1 = CLAMP (floor_int (bottom - margin - 0.5f) + 1, middle0, row1);
+    }
+
+  capsule_near_ends (self, &k, row0, middle0, left, right, across, slope);
+  for (int j = middle0; j < middle1; j++)
+    {
+      float qy = j + 0.5f - ay, x = ax + qy * slope, cross;
+      guchar *row = self->coverage + (gsize) j * self->width;
+      gint8 *normals = self->normals + 2 * (gsize) j * self->width;
+      /* The first and last pixels whose middles lie within outer_x of x; truncating
+       * rounds as flooring does wherever the clamp to [left, right) (not negative)
+       * does not decide (and at most leaves out a pixel whose middle lies at outer_x,
+       * which nothing covers). */
+      int from = MAX (left, (int) (x - outer_x + 0.5f));
+      int to = MIN (right, (int) (x + outer_x + 0.5f));
+
+      /* Across the segment, times its length: a step right adds dy. */
+      cross = (from + 0.5f - ax) * dy - qy * dx;
+      for (int i = from; i < to; i++, cross += dy)
+        {
+          if (fabsf (cross) <= inner)
+            row[i] = 255;
+          else
+            capsule_beside (self, &k, row, normals, j, i, cross);
+        }
+    }
+  capsule_near_ends (self, &k, middle1, row1, left, right, across, slope);
 }
 
 /**
@@ -724,6 +836,19 @@ unknot_trend_raster_composite (UnknotTrendRaster *self,
 
   /* The pixel's bytes as they lie in memory. */
   memcpy (source, &pixel, sizeof source);
+
+  /* The rows that the capsules' box adds, with its columns. */
+  if (self->box_y0 < self->box_y1)
+    {
+      for (int j = self->box_y0; j < self->box_y1; j++)
+        {
+          self->from[j] = MIN (self->from[j], self->box_from);
+          self->to[j] = MAX (self->to[j], self->box_to);
+        }
+      self->y0 = MIN (self->y0, self->box_y0);
+      self->y1 = MAX (self->y1, self->box_y1);
+      self->box_y0 = self->box_y1 = self->top;
+    }
 
   for (int j = self->y0; j < self->y1; j++)
     {
