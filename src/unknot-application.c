@@ -46,8 +46,9 @@ static const GOptionEntry option_entries[] = {
   /* Used by build-aux/dev on machines without a display: draw the window once, save it
    * as a PNG and quit. */
   { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, N_("FILE") },
-  /* Used by tests/bench/bench-startup: print "first-frame <monotonic µs>" once the
-   * window's first frame is drawn, and quit. */
+  /* Used by tests/bench/bench-startup: print "activate <monotonic µs>" when the window
+   * is about to be built, "presented <µs>" once it is built and presented, and
+   * "first-frame <µs>" once its first frame is drawn; then quit. */
   { "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
 };
@@ -110,6 +111,14 @@ on_window_drawn_cb (GdkFrameClock     *clock,
   open_journal (self);
 }
 
+/* A line "NAME <monotonic µs>" for tests/bench/bench-startup. */
+static void
+print_mark (const char *name)
+{
+  g_print ("%s %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time ());
+  fflush (stdout);
+}
+
 static void
 on_first_frame_painted_cb (GdkFrameClock     *clock,
                            UnknotApplication *self)
@@ -121,9 +130,7 @@ on_first_frame_painted_cb (GdkFrameClock     *clock,
       gtk_widget_get_width (GTK_WIDGET (window)) == 0)
     return;
 
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  fflush (stdout);
-
+  print_mark ("first-frame");
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, self);
   g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
 }
@@ -427,6 +434,9 @@ unknot_application_activate (GApplication *application)
   UnknotApplication *self = UNKNOT_APPLICATION (application);
   GtkWindow *window;
 
+  if (self->exit_after_first_frame)
+    print_mark ("activate");
+
   window = unknot_application_get_main_window (self);
   if (window == NULL)
     {
@@ -436,6 +446,8 @@ unknot_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+  if (self->exit_after_first_frame)
+    print_mark ("presented");
   if (self->journal_open_deferred)
     g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                              G_CALLBACK (on_window_drawn_cb), self, 0);

@@ -5,8 +5,9 @@
  * The yardstick of bench-startup: the least a libadwaita application shows, an empty
  * AdwApplicationWindow with a header bar in a toolbar view, at Unknot's default size,
  * built with the same compiler and flags. With --exit-after-first-frame it does what
- * Unknot does with that option: print "first-frame <monotonic µs>" on standard output
- * once its first frame is drawn, and quit.
+ * Unknot does with that option: print "activate <monotonic µs>" on standard output
+ * before it builds its window, "presented <µs>" once the window is presented and
+ * "first-frame <µs>" once its first frame is drawn, and quit.
  */
 
 #include "config.h"
@@ -21,6 +22,13 @@ static const GOptionEntry option_entries[] = {
 };
 
 static void
+print_mark (const char *name)
+{
+  g_print ("%s %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time ());
+  fflush (stdout);
+}
+
+static void
 on_after_paint_cb (GdkFrameClock *clock,
                    GtkWindow     *window)
 {
@@ -30,8 +38,7 @@ on_after_paint_cb (GdkFrameClock *clock,
   if (!gdk_surface_get_mapped (surface) || gtk_widget_get_width (GTK_WIDGET (window)) == 0)
     return;
 
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  fflush (stdout);
+  print_mark ("first-frame");
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, window);
   gtk_window_close (window);
@@ -40,8 +47,13 @@ on_after_paint_cb (GdkFrameClock *clock,
 static void
 on_activate_cb (GtkApplication *app)
 {
-  GtkWidget *window = adw_application_window_new (app);
-  GtkWidget *view = adw_toolbar_view_new ();
+  GtkWidget *window, *view;
+
+  if (exit_after_first_frame)
+    print_mark ("activate");
+
+  window = adw_application_window_new (app);
+  view = adw_toolbar_view_new ();
 
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), adw_header_bar_new ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), view);
@@ -49,6 +61,8 @@ on_activate_cb (GtkApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
   gtk_window_present (GTK_WINDOW (window));
 
+  if (exit_after_first_frame)
+    print_mark ("presented");
   if (exit_after_first_frame)
     g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
                              G_CALLBACK (on_after_paint_cb), window, 0);

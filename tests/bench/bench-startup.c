@@ -11,7 +11,10 @@
  * ratios from the same run; it never fails on a timing. Beside them it prints the CPU
  * time (user and system, all threads) the program had used by its first frame, read
  * from /proc when it reports the frame: on a busy machine that varies far less than
- * the wall clock does.
+ * the wall clock does. The programs also print when they start building their window
+ * ("activate") and when it is presented, so that the first frame's time is split into
+ * three phases: starting (the process, GTK and libadwaita, up to activate), building
+ * and presenting the window, and drawing its first frame.
  *
  * Usage: bench-startup [--runs N] [--first-run] [--journal-entries N] [UNKNOT [BARE-WINDOW]]
  * The programs default to $UNKNOT_EXE and $UNKNOT_BARE_WINDOW_EXE. Unknot starts as a
@@ -30,6 +33,7 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <locale.h>
+#include <math.h>
 #include <poll.h>
 #include <stdio.h>
 #include <sys/resource.h>
@@ -46,8 +50,20 @@
 #define TARGET_JOURNAL_RATIO 1.05
 #define FRAME_TIMEOUT_MS 60000
 
+/* The lines a program prints with --exit-after-first-frame, in order. */
+typedef enum
+{
+  MARK_ACTIVATE,
+  MARK_PRESENTED,
+  MARK_FIRST_FRAME,
+  N_MARKS
+} Mark;
+
+static const char *mark_names[N_MARKS] = { "activate", "presented", "first-frame" };
+
 typedef struct
 {
+  double phase_ms[N_MARKS];  /* spawn → activate, activate → presented, → first frame */
   double first_frame_ms;
   double total_ms;
   double cpu_ms;
@@ -114,16 +130,20 @@ read_cpu_ms (GPid pid)
          1000.0 / sysconf (_SC_CLK_TCK);
 }
 
-/* Reads the child's standard output up to the first-frame line; returns its time in
- * monotonic µs, or -1. */
-static gint64
-read_first_frame (int fd)
+/* Reads the child's standard output up to the first-frame line and fills @marks with
+ * the monotonic µs of each mark it printed (-1 for one it did not); FALSE if the
+ * first frame never came. */
+static gboolean
+read_marks (int    fd,
+            gint64 marks[N_MARKS])
 {
   GString *out = g_string_new (NULL);
   gint64 deadline = g_get_monotonic_time () + FRAME_TIMEOUT_MS * 1000;
-  gint64 frame = -1;
 
-  while (frame < 0)
+  for (guint m = 0; m < N_MARKS; m++)
+    marks[m] = -1;
+
+  while (marks[MARK_FIRST_FRAME] < 0)
     {
       struct pollfd pfd = { fd, POLLIN, 0 };
       gint64 left = (deadline - g_get_monotonic_time ()) / 1000;
@@ -140,14 +160,20 @@ read_first_frame (int fd)
         break;
       g_string_append_len (out, buffer, n);
 
-      line = strstr (out->str, "first-frame ");
-      if (line != NULL && strchr (line, '\n') != NULL)
-        frame = g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10);
+      for (guint m = 0; m < N_MARKS; m++)
+        {
+          g_autofree char *prefix = g_strconcat (mark_names[m], " ", NULL);
+
+          line = strstr (out->str, prefix);
+          if (marks[m] < 0 && line != NULL && (line == out->str || line[-1] == '\n') &&
+              strchr (line, '\n') != NULL)
+            marks[m] = g_ascii_strtoll (line + strlen (prefix), NULL, 10);
+        }
     }
 
   g_string_free (out, TRUE);
 
-  return frame;
+  return marks[MARK_FIRST_FRAME] >= 0;
 }
 
 static void
@@ -237,7 +263,8 @@ run_once (const char *exe,
   const char *argv[] = { exe, "--exit-after-first-frame", NULL };
   struct rusage usage;
   int out_fd = -1, err_fd, status = 0;
-  gint64 start, frame, end;
+  gint64 start, marks[N_MARKS], end;
+  gboolean framed;
   GPid pid;
 
   g_assert (home != NULL);
@@ -254,14 +281,14 @@ run_once (const char *exe,
     g_error ("could not start %s: %s", exe, error->message);
   close (err_fd);
 
-  frame = read_first_frame (out_fd);
+  framed = read_marks (out_fd, marks);
   sample->cpu_ms = read_cpu_ms (pid);
   close (out_fd);
   while (wait4 (pid, &status, 0, &usage) < 0 && errno == EINTR)
     ;
   end = g_get_monotonic_time ();
 
-  if (frame < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+  if (!framed || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
     {
       g_printerr ("%s --exit-after-first-frame did not report a frame (wait status %d):\n",
                   exe, status);
@@ -270,7 +297,13 @@ run_once (const char *exe,
       return FALSE;
     }
 
-  sample->first_frame_ms = (frame - start) / 1000.0;
+  sample->first_frame_ms = (marks[MARK_FIRST_FRAME] - start) / 1000.0;
+  for (guint m = 0; m < N_MARKS; m++)
+    {
+      gint64 from = m == 0 ? start : marks[m - 1];
+
+      sample->phase_ms[m] = marks[m] >= 0 && from >= 0 ? (marks[m] - from) / 1000.0 : NAN;
+    }
   sample->total_ms = (end - start) / 1000.0;
   sample->peak_mb = usage.ru_maxrss / 1024.0;
   remove_tree (home_file);
@@ -307,7 +340,12 @@ main (int   argc,
   g_autofree Sample *unknot_samples = NULL;
   g_autofree Sample *bare_samples = NULL;
   Sample *samples[2];
-  double frame_ms[2], total_ms[2], cpu_ms[2], peak_mb[2];
+  double frame_ms[2], total_ms[2], cpu_ms[2], peak_mb[2], phase_ms[2][N_MARKS];
+  const char *phase_names[N_MARKS] = {
+    "starting (process, GTK, libadwaita)",
+    "building and presenting the window",
+    "drawing the first frame",
+  };
   const char *renderer = g_getenv ("GSK_RENDERER");
 
   setlocale (LC_ALL, "");
@@ -390,6 +428,7 @@ main (int   argc,
       g_autofree double *totals = g_new (double, runs);
       g_autofree double *cpus = g_new (double, runs);
       g_autofree double *peaks = g_new (double, runs);
+      g_autofree double *phases = g_new (double, runs);
 
       for (int i = 0; i < runs; i++)
         {
@@ -402,12 +441,25 @@ main (int   argc,
       total_ms[p] = median (totals, runs);
       cpu_ms[p] = median (cpus, runs);
       peak_mb[p] = median (peaks, runs);
+      for (guint m = 0; m < N_MARKS; m++)
+        {
+          for (int i = 0; i < runs; i++)
+            phases[i] = samples[p][i].phase_ms[m];
+          phase_ms[p][m] = median (phases, runs);
+        }
     }
 
   g_print ("\nMedians:\n");
   for (guint p = 0; p < 2; p++)
     g_print ("  %-12s first frame %7.1f ms (CPU %6.1f ms), whole run %7.1f ms, peak memory %6.1f MB\n",
              names[p], frame_ms[p], cpu_ms[p], total_ms[p], peak_mb[p]);
+
+  /* Where the difference lies: the medians of each phase (their sum need not be the
+   * median of the whole). */
+  g_print ("\nPhases (medians):%*s%14s %14s   difference\n", 21, "", names[0], names[1]);
+  for (guint m = 0; m < N_MARKS; m++)
+    g_print ("  %-36s %11.1f ms %11.1f ms   %+7.1f ms\n", phase_names[m],
+             phase_ms[0][m], phase_ms[1][m], phase_ms[0][m] - phase_ms[1][m]);
 
   if (journal_entries >= 0)
     {
