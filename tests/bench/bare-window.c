@@ -7,7 +7,9 @@
  * built with the same compiler and flags. With --exit-after-first-frame it does what
  * Unknot does with that option: print "activate <monotonic µs>" on standard output
  * before it builds its window, "presented <µs>" once the window is presented and
- * "first-frame <µs>" once its first frame is drawn, and quit.
+ * "first-frame <µs>" once its first frame is drawn, and quit. With --with-card it
+ * shows the least content a real window has: a 64 px picture and a card (a boxed
+ * list) with one row, which tells bench-startup what drawing any content costs.
  */
 
 #include "config.h"
@@ -15,11 +17,44 @@
 #include <adwaita.h>
 
 static gboolean exit_after_first_frame;
+static gboolean with_card;
 
 static const GOptionEntry option_entries[] = {
   { "exit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, &exit_after_first_frame, NULL, NULL },
+  { "with-card", 0, 0, G_OPTION_ARG_NONE, &with_card, NULL, NULL },
   { NULL }
 };
+
+/* A 64 px picture (a texture of its own, as an illustration is) above a card with
+ * one row. */
+static GtkWidget *
+make_card (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels = g_malloc (64 * 64 * 4);
+  GtkWidget *picture;
+
+  for (guint i = 0; i < 64 * 64 * 4; i++)
+    pixels[i] = (guchar) (i * 7);
+  bytes = g_bytes_new_take (pixels, 64 * 64 * 4);
+  texture = gdk_memory_texture_new (64, 64, GDK_MEMORY_DEFAULT, bytes, 64 * 4);
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_widget_set_size_request (picture, 64, 64);
+  gtk_box_append (GTK_BOX (box), picture);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "A Row");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_start (list, 24);
+  gtk_widget_set_margin_end (list, 24);
+  gtk_box_append (GTK_BOX (box), list);
+
+  return box;
+}
 
 static void
 print_mark (const char *name)
@@ -56,6 +91,8 @@ on_activate_cb (GtkApplication *app)
   view = adw_toolbar_view_new ();
 
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), adw_header_bar_new ());
+  if (with_card)
+    adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), make_card ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), view);
   gtk_window_set_title (GTK_WINDOW (window), "Bare Window");
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);

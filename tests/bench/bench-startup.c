@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Start-up against a yardstick: Unknot and tests/bench/bare-window (an empty
- * libadwaita window built with the same toolchain) are started alternately, several
- * times each, each time with a fresh XDG_DATA_HOME and XDG_CONFIG_HOME. Both run with
+ * libadwaita window built with the same toolchain) are started in turn, several
+ * times each, with the bare window once more as "bare + card" (--with-card: a 64 px
+ * picture and a card with one row, the least content a real window shows, to tell
+ * what drawing any content costs on this machine), each time with a fresh XDG_DATA_HOME and XDG_CONFIG_HOME. Both run with
  * --exit-after-first-frame, which prints the monotonic time of their first drawn
  * frame and quits. Measured: the time from spawning to that frame, and the peak
  * resident memory of the whole run (wait4's ru_maxrss). It prints the medians and both
@@ -251,6 +253,7 @@ child_environment (const char *home,
 
 static gboolean
 run_once (const char *exe,
+          const char *extra_arg,
           gboolean    first_run,
           const char *journal,
           Sample     *sample)
@@ -260,7 +263,7 @@ run_once (const char *exe,
   g_autoptr(GFile) home_file = NULL;
   g_auto(GStrv) envp = NULL;
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { exe, "--exit-after-first-frame", NULL };
+  const char *argv[] = { exe, "--exit-after-first-frame", extra_arg, NULL };
   struct rusage usage;
   int out_fd = -1, err_fd, status = 0;
   gint64 start, marks[N_MARKS], end;
@@ -311,6 +314,19 @@ run_once (const char *exe,
   return TRUE;
 }
 
+/* One program the benchmark starts. */
+typedef struct
+{
+  const char *name;
+  char       *exe;
+  const char *extra_arg;  /* after --exit-after-first-frame, or NULL */
+  const char *journal;
+  Sample     *samples;
+  double      frame_ms, total_ms, cpu_ms, peak_mb, phase_ms[N_MARKS];
+} Program;
+
+#define MAX_PROGRAMS 3
+
 int
 main (int   argc,
       char *argv[])
@@ -328,19 +344,12 @@ main (int   argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  const char *names[2] = { "Unknot", "bare window" };
-  const char *journals[2] = { NULL, NULL };
   g_autofree char *long_journal = NULL;
   g_autofree char *empty_journal = NULL;
   g_autofree char *long_name = NULL;
   const char *exe_args[2];
-  g_autofree char *unknot_exe = NULL;
-  g_autofree char *bare_exe = NULL;
-  const char *exes[2];
-  g_autofree Sample *unknot_samples = NULL;
-  g_autofree Sample *bare_samples = NULL;
-  Sample *samples[2];
-  double frame_ms[2], total_ms[2], cpu_ms[2], peak_mb[2], phase_ms[2][N_MARKS];
+  Program program[MAX_PROGRAMS] = { { 0, } };
+  guint n_programs;
   const char *phase_names[N_MARKS] = {
     "starting (process, GTK, libadwaita)",
     "building and presenting the window",
@@ -368,118 +377,142 @@ main (int   argc,
                   "(or set UNKNOT_EXE and UNKNOT_BARE_WINDOW_EXE)\n");
       return EXIT_FAILURE;
     }
-  /* Each program runs in its own fresh directory. */
-  exes[0] = unknot_exe = g_canonicalize_filename (exe_args[0], NULL);
-  exes[1] = bare_exe = g_canonicalize_filename (exe_args[1], NULL);
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("bench-startup: no display, nothing measured (build-aux/dev bench gives one)\n");
       return EXIT_SUCCESS;
     }
 
+  /* Each program runs in its own fresh directory. */
   if (journal_entries >= 0)
     {
-      journals[0] = long_journal = make_journal_template (journal_entries);
-      journals[1] = empty_journal = make_journal_template (0);
-      names[0] = long_name = g_strdup_printf ("%d entries", journal_entries);
-      names[1] = "empty journal";
+      long_journal = make_journal_template (journal_entries);
+      empty_journal = make_journal_template (0);
+      long_name = g_strdup_printf ("%d entries", journal_entries);
+      program[0] = (Program) { long_name, g_canonicalize_filename (exe_args[0], NULL), NULL, long_journal };
+      program[1] = (Program) { "empty journal", g_canonicalize_filename (exe_args[1], NULL), NULL, empty_journal };
+      n_programs = 2;
     }
+  else
+    {
+      /* The yardstick, and the same window with the least content a real window
+       * shows (a picture and a one-row card): what content alone costs. */
+      program[0] = (Program) { "Unknot", g_canonicalize_filename (exe_args[0], NULL), NULL, NULL };
+      program[1] = (Program) { "bare window", g_canonicalize_filename (exe_args[1], NULL), NULL, NULL };
+      program[2] = (Program) { "bare + card", g_canonicalize_filename (exe_args[1], NULL), "--with-card", NULL };
+      n_programs = 3;
+    }
+  for (guint p = 0; p < n_programs; p++)
+    program[p].samples = g_new0 (Sample, runs);
 
-  samples[0] = unknot_samples = g_new0 (Sample, runs);
-  samples[1] = bare_samples = g_new0 (Sample, runs);
-
-  g_print ("Start-up to the first drawn frame, %d starts of each, alternating\n"
+  g_print ("Start-up to the first drawn frame, %d starts of each, in turn\n"
            "(GSK_RENDERER=%s, %s; peak memory is the whole run's maximum RSS)\n\n",
            runs, renderer != NULL ? renderer : "(GTK's default)",
            first_run ? "first run, with the welcome dialog" : "returning person, first run done");
+  if (n_programs == 3)
+    g_print ("\"bare + card\" is the bare window showing a 64 px picture and a card with one row.\n\n");
 
-  /* One start of each, not counted, so that both find the same warm caches. */
-  for (guint p = 0; p < 2; p++)
+  /* One start of each, not counted, so that all find the same warm caches. */
+  for (guint p = 0; p < n_programs; p++)
     {
       Sample warm;
 
-      if (!run_once (exes[p], first_run, journals[p], &warm))
+      if (!run_once (program[p].exe, program[p].extra_arg, first_run, program[p].journal, &warm))
         return EXIT_FAILURE;
     }
 
-  g_print ("  run  %-14s frame (CPU)     total     peak   %-14s frame (CPU)     total     peak\n",
-           names[0], names[1]);
+  g_print ("  run");
+  for (guint p = 0; p < n_programs; p++)
+    g_print ("  %-14s frame (CPU)     peak", program[p].name);
+  g_print ("\n");
   for (int i = 0; i < runs; i++)
     {
-      /* ABBA order: neither program always goes first. */
-      for (guint k = 0; k < 2; k++)
+      /* Each run starts with another program: none always goes first. */
+      for (guint k = 0; k < n_programs; k++)
         {
-          guint p = (i % 2 == 0) ? k : 1 - k;
+          guint p = (i + k) % n_programs;
 
-          if (!run_once (exes[p], first_run, journals[p], &samples[p][i]))
+          if (!run_once (program[p].exe, program[p].extra_arg, first_run, program[p].journal,
+                         &program[p].samples[i]))
             return EXIT_FAILURE;
         }
-      g_print ("  %3d  %8.1f ms (%4.0f ms) %6.0f ms %5.1f MB   %8.1f ms (%4.0f ms) %6.0f ms %5.1f MB\n",
-               i + 1,
-               samples[0][i].first_frame_ms, samples[0][i].cpu_ms, samples[0][i].total_ms,
-               samples[0][i].peak_mb,
-               samples[1][i].first_frame_ms, samples[1][i].cpu_ms, samples[1][i].total_ms,
-               samples[1][i].peak_mb);
+      g_print ("  %3d", i + 1);
+      for (guint p = 0; p < n_programs; p++)
+        g_print ("  %8.1f ms (%4.0f ms) %5.1f MB", program[p].samples[i].first_frame_ms,
+                 program[p].samples[i].cpu_ms, program[p].samples[i].peak_mb);
+      g_print ("\n");
     }
 
-  for (guint p = 0; p < 2; p++)
+  for (guint p = 0; p < n_programs; p++)
     {
-      g_autofree double *frames = g_new (double, runs);
-      g_autofree double *totals = g_new (double, runs);
-      g_autofree double *cpus = g_new (double, runs);
-      g_autofree double *peaks = g_new (double, runs);
-      g_autofree double *phases = g_new (double, runs);
+      g_autofree double *values = g_new (double, runs);
+      Program *pr = &program[p];
 
-      for (int i = 0; i < runs; i++)
-        {
-          frames[i] = samples[p][i].first_frame_ms;
-          totals[i] = samples[p][i].total_ms;
-          cpus[i] = samples[p][i].cpu_ms;
-          peaks[i] = samples[p][i].peak_mb;
-        }
-      frame_ms[p] = median (frames, runs);
-      total_ms[p] = median (totals, runs);
-      cpu_ms[p] = median (cpus, runs);
-      peak_mb[p] = median (peaks, runs);
+#define MEDIAN_OF(field, expr) \
+      G_STMT_START { \
+        for (int i = 0; i < runs; i++) \
+          values[i] = pr->samples[i].expr; \
+        pr->field = median (values, runs); \
+      } G_STMT_END
+      MEDIAN_OF (frame_ms, first_frame_ms);
+      MEDIAN_OF (total_ms, total_ms);
+      MEDIAN_OF (cpu_ms, cpu_ms);
+      MEDIAN_OF (peak_mb, peak_mb);
       for (guint m = 0; m < N_MARKS; m++)
-        {
-          for (int i = 0; i < runs; i++)
-            phases[i] = samples[p][i].phase_ms[m];
-          phase_ms[p][m] = median (phases, runs);
-        }
+        MEDIAN_OF (phase_ms[m], phase_ms[m]);
+#undef MEDIAN_OF
     }
 
   g_print ("\nMedians:\n");
-  for (guint p = 0; p < 2; p++)
-    g_print ("  %-12s first frame %7.1f ms (CPU %6.1f ms), whole run %7.1f ms, peak memory %6.1f MB\n",
-             names[p], frame_ms[p], cpu_ms[p], total_ms[p], peak_mb[p]);
+  for (guint p = 0; p < n_programs; p++)
+    g_print ("  %-14s first frame %7.1f ms (CPU %6.1f ms), whole run %7.1f ms, peak memory %6.1f MB\n",
+             program[p].name, program[p].frame_ms, program[p].cpu_ms, program[p].total_ms,
+             program[p].peak_mb);
 
   /* Where the difference lies: the medians of each phase (their sum need not be the
    * median of the whole). */
-  g_print ("\nPhases (medians):%*s%14s %14s   difference\n", 21, "", names[0], names[1]);
+  g_print ("\nPhases (medians):                   ");
+  for (guint p = 0; p < n_programs; p++)
+    g_print (" %14s", program[p].name);
+  g_print ("   %s − %s\n", n_programs == 3 ? "Unknot" : "1st", n_programs == 3 ? "bare" : "2nd");
   for (guint m = 0; m < N_MARKS; m++)
-    g_print ("  %-36s %11.1f ms %11.1f ms   %+7.1f ms\n", phase_names[m],
-             phase_ms[0][m], phase_ms[1][m], phase_ms[0][m] - phase_ms[1][m]);
+    {
+      g_print ("  %-36s", phase_names[m]);
+      for (guint p = 0; p < n_programs; p++)
+        g_print (" %11.1f ms", program[p].phase_ms[m]);
+      g_print ("   %+7.1f ms\n", program[0].phase_ms[m] - program[1].phase_ms[m]);
+    }
 
   if (journal_entries >= 0)
     {
       g_print ("\nWith %d entries against an empty journal: first frame %.3f× (target ≤ %.2f×: %s), "
                "whole run %.3f×, CPU by the first frame %.3f×, peak memory %+.1f MB\n",
-               journal_entries, frame_ms[0] / frame_ms[1], TARGET_JOURNAL_RATIO,
-               frame_ms[0] / frame_ms[1] <= TARGET_JOURNAL_RATIO ? "met" : "not met",
-               total_ms[0] / total_ms[1], cpu_ms[0] / cpu_ms[1], peak_mb[0] - peak_mb[1]);
+               journal_entries, program[0].frame_ms / program[1].frame_ms, TARGET_JOURNAL_RATIO,
+               program[0].frame_ms / program[1].frame_ms <= TARGET_JOURNAL_RATIO ? "met" : "not met",
+               program[0].total_ms / program[1].total_ms, program[0].cpu_ms / program[1].cpu_ms,
+               program[0].peak_mb - program[1].peak_mb);
       g_unlink (long_journal);
       g_unlink (empty_journal);
-      return EXIT_SUCCESS;
+    }
+  else
+    {
+      g_print ("\nFirst frame: %.2f× the bare window's (target ≤ %.2f×: %s)\n",
+               program[0].frame_ms / program[1].frame_ms, TARGET_TIME_RATIO,
+               program[0].frame_ms / program[1].frame_ms <= TARGET_TIME_RATIO ? "met" : "not met");
+      g_print ("CPU time by the first frame: %.2f× the bare window's\n",
+               program[0].cpu_ms / program[1].cpu_ms);
+      g_print ("Peak memory: %+.1f MB over the bare window's (target ≤ +%.0f MB: %s)\n",
+               program[0].peak_mb - program[1].peak_mb, TARGET_MEMORY_MB,
+               program[0].peak_mb - program[1].peak_mb <= TARGET_MEMORY_MB ? "met" : "not met");
+      g_print ("The bare window with a picture and a one-row card: %.2f× the bare window's\n",
+               program[2].frame_ms / program[1].frame_ms);
     }
 
-  g_print ("\nFirst frame: %.2f× the bare window's (target ≤ %.2f×: %s)\n",
-           frame_ms[0] / frame_ms[1], TARGET_TIME_RATIO,
-           frame_ms[0] / frame_ms[1] <= TARGET_TIME_RATIO ? "met" : "not met");
-  g_print ("CPU time by the first frame: %.2f× the bare window's\n", cpu_ms[0] / cpu_ms[1]);
-  g_print ("Peak memory: %+.1f MB over the bare window's (target ≤ +%.0f MB: %s)\n",
-           peak_mb[0] - peak_mb[1], TARGET_MEMORY_MB,
-           peak_mb[0] - peak_mb[1] <= TARGET_MEMORY_MB ? "met" : "not met");
+  for (guint p = 0; p < n_programs; p++)
+    {
+      g_free (program[p].exe);
+      g_free (program[p].samples);
+    }
 
   return EXIT_SUCCESS;
 }
