@@ -6,6 +6,10 @@
  * (a screen reader hears "menu item" five times), although each shows its label. Each
  * item is given its shown text as its accessible name whenever the menu opens, so
  * items that the model adds later are named too.
+ *
+ * GTK builds a menu's popover and every item the moment a menu button is given its
+ * model; unknot_menu_button_set_menu_on_demand () leaves that until the menu first
+ * opens, for a menu that a window's first frame does not show.
  */
 
 #define G_LOG_DOMAIN "unknot-menu-names"
@@ -62,4 +66,35 @@ unknot_menu_button_name_items (GtkMenuButton *button)
 
   name_items (GTK_WIDGET (popover));
   g_signal_connect (popover, "map", G_CALLBACK (on_popover_map_cb), NULL);
+}
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  GMenuModel *model = user_data;
+
+  /* The button has a popover from now on, so GTK does not ask again. */
+  gtk_menu_button_set_menu_model (button, model);
+  unknot_menu_button_name_items (button);
+}
+
+/**
+ * unknot_menu_button_set_menu_on_demand:
+ * @button: a menu button without a menu
+ * @model: the menu it opens
+ *
+ * Gives @button the menu @model once the menu first opens (by a click, a key or an
+ * accessibility action), and names its items as unknot_menu_button_name_items () does.
+ */
+void
+unknot_menu_button_set_menu_on_demand (GtkMenuButton *button,
+                                       GMenuModel    *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+  g_return_if_fail (gtk_menu_button_get_popover (button) == NULL);
+
+  gtk_menu_button_set_create_popup_func (button, create_popup_cb, g_object_ref (model),
+                                         g_object_unref);
 }

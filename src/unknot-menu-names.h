@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
-void unknot_menu_button_name_items (GtkMenuButton *button);
+void unknot_menu_button_name_items         (GtkMenuButton *button);
+void unknot_menu_button_set_menu_on_demand (GtkMenuButton *button,
+                                            GMenuModel    *model);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _UnknotWindow
   AdwToastOverlay        *toast_overlay;
   AdwToolbarView         *sidebar_toolbar;
   GtkMenuButton          *primary_menu_button;
+  GMenuModel             *primary_menu;  /* given to the button when it first opens */
   UnknotSidebar          *sidebar;
   UnknotHoldIndicator    *hold_indicator;
   AdwToast               *load_error_toast;

@@ -213,7 +213,8 @@ unknot_window_constructed (GObject *object)
                           NULL);
   adw_navigation_view_add (self->content_view, welcome);
 
-  unknot_menu_button_name_items (self->primary_menu_button);
+  /* The main menu is built when it first opens: the first frame does not show it. */
+  unknot_menu_button_set_menu_on_demand (self->primary_menu_button, self->primary_menu);
 
   /* A running hold shows in the sidebar's header too, so it is in view on a phone. */
   unknot_hold_indicator_set_timer (self->hold_indicator, unknot_hold_get_timer (self->hold));
@@ -387,6 +388,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, sidebar_toolbar);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, hold_indicator);
 }
 
