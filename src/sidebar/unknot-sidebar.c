@@ -29,12 +29,16 @@
 static const struct {
   UnknotJournalStatsRange  range;
   const char              *id;
+  const char              *title;
 } heat_ranges[] = {
-  { UNKNOT_JOURNAL_STATS_RANGE_TWO_WEEKS, "2w" },
-  { UNKNOT_JOURNAL_STATS_RANGE_THREE_MONTHS, "3m" },
-  { UNKNOT_JOURNAL_STATS_RANGE_YEAR, "1y" },
-  { UNKNOT_JOURNAL_STATS_RANGE_ALL, "all" },
+  { UNKNOT_JOURNAL_STATS_RANGE_TWO_WEEKS, "2w", N_("Last 2 Weeks") },
+  { UNKNOT_JOURNAL_STATS_RANGE_THREE_MONTHS, "3m", N_("Last 3 Months") },
+  { UNKNOT_JOURNAL_STATS_RANGE_YEAR, "1y", N_("Last Year") },
+  { UNKNOT_JOURNAL_STATS_RANGE_ALL, "all", N_("All Time") },
 };
+
+/* Three months, unless the settings say otherwise. */
+#define DEFAULT_HEAT_RANGE 1
 
 struct _UnknotSidebar
 {
@@ -55,7 +59,11 @@ struct _UnknotSidebar
   GtkBox            *map_box;
   GtkListBox        *heat_list;
   AdwSwitchRow      *heat_switch;
+  /* The Period row is made when the pain first shows: a combo row builds its popover
+   * and its list at once, and the first frame does not show them. Until then the
+   * period is heat_range, an index into heat_ranges. */
   AdwComboRow       *heat_range_row;
+  guint              heat_range;
   GtkWidget         *legend;
   GtkDrawingArea    *legend_ramp;
   GtkDrawingArea    *legend_none;
@@ -160,9 +168,54 @@ on_search_stopped_cb (UnknotSidebar *self)
 static const char *
 heat_range_id (UnknotSidebar *self)
 {
-  guint selected = adw_combo_row_get_selected (self->heat_range_row);
+  return heat_ranges[self->heat_range].id;
+}
 
-  return selected < G_N_ELEMENTS (heat_ranges) ? heat_ranges[selected].id : "3m";
+static void
+set_heat_range (UnknotSidebar *self,
+                guint          index)
+{
+  if (index >= G_N_ELEMENTS (heat_ranges))
+    return;
+
+  self->heat_range = index;
+  if (self->heat == NULL)
+    return;
+  unknot_pain_heat_set_range (self->heat, heat_ranges[index].range);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "pain-map-range", heat_ranges[index].id);
+}
+
+static void
+on_heat_range_selected_cb (UnknotSidebar *self)
+{
+  set_heat_range (self, adw_combo_row_get_selected (self->heat_range_row));
+}
+
+/* The Period row, below the switch, made on first use. */
+static void
+ensure_heat_range_row (UnknotSidebar *self)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  GtkWidget *row;
+
+  if (self->heat_range_row != NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (heat_ranges); i++)
+    gtk_string_list_append (titles, _(heat_ranges[i].title));
+
+  row = g_object_new (ADW_TYPE_COMBO_ROW,
+                      "title", _("Period"),
+                      "model", titles,
+                      "selected", self->heat_range,
+                      "visible", FALSE,
+                      NULL);
+  g_signal_connect_object (row, "notify::selected",
+                           G_CALLBACK (on_heat_range_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_box_insert (self->heat_list, row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->heat_switch)) + 1);
+  self->heat_range_row = ADW_COMBO_ROW (row);
 }
 
 /* Each region's name, and while the pain shows, its average in words: the tooltip and
@@ -255,7 +308,10 @@ on_heat_switch_active_cb (UnknotSidebar *self)
   if (self->heat == NULL)
     return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->heat_range_row), active);
+  if (active)
+    ensure_heat_range_row (self);
+  if (self->heat_range_row != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->heat_range_row), active);
   gtk_widget_set_visible (self->legend, active);
   /* The chosen region's highlight would hide its colour. */
   if (active)
@@ -263,19 +319,6 @@ on_heat_switch_active_cb (UnknotSidebar *self)
   unknot_pain_heat_set_active (self->heat, active);
   if (self->settings != NULL)
     g_settings_set_boolean (self->settings, "pain-map-shown", active);
-}
-
-static void
-on_heat_range_selected_cb (UnknotSidebar *self)
-{
-  guint selected = adw_combo_row_get_selected (self->heat_range_row);
-
-  if (self->heat == NULL || selected >= G_N_ELEMENTS (heat_ranges))
-    return;
-
-  unknot_pain_heat_set_range (self->heat, heat_ranges[selected].range);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "pain-map-range", heat_ranges[selected].id);
 }
 
 static void
@@ -408,22 +451,21 @@ unknot_sidebar_constructed (GObject *object)
   g_signal_connect_object (self->journal, "notify::load-error",
                            G_CALLBACK (on_journal_state_changed_cb), self, G_CONNECT_SWAPPED);
 
-  /* Three months, unless the settings say otherwise; read before anything is set,
-   * since setting the row writes the settings. */
+  /* The settings' period and switch; read before anything is set, since setting
+   * either writes the settings. */
   {
     g_autofree char *range = self->settings ? g_settings_get_string (self->settings, "pain-map-range") : NULL;
     gboolean shown = self->settings ? g_settings_get_boolean (self->settings, "pain-map-shown") : FALSE;
-    guint selected = 1;
+    guint selected = DEFAULT_HEAT_RANGE;
 
     for (guint i = 0; range != NULL && i < G_N_ELEMENTS (heat_ranges); i++)
       {
         if (g_str_equal (range, heat_ranges[i].id))
           selected = i;
       }
-    adw_combo_row_set_selected (self->heat_range_row, selected);
+    set_heat_range (self, selected);
     adw_switch_row_set_active (self->heat_switch, shown);
   }
-  on_heat_range_selected_cb (self);
   on_heat_switch_active_cb (self);
   update_heat_subtitle (self);
 }
@@ -551,12 +593,10 @@ unknot_sidebar_class_init (UnknotSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotSidebar, map_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotSidebar, heat_list);
   gtk_widget_class_bind_template_child (widget_class, UnknotSidebar, heat_switch);
-  gtk_widget_class_bind_template_child (widget_class, UnknotSidebar, heat_range_row);
   gtk_widget_class_bind_template_child (widget_class, UnknotSidebar, legend);
   gtk_widget_class_bind_template_child (widget_class, UnknotSidebar, legend_ramp);
   gtk_widget_class_bind_template_child (widget_class, UnknotSidebar, legend_none);
   gtk_widget_class_bind_template_callback (widget_class, on_heat_switch_active_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_heat_range_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
@@ -567,6 +607,7 @@ unknot_sidebar_init (UnknotSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->heat_range = DEFAULT_HEAT_RANGE;
   self->body_map = UNKNOT_BODY_MAP (unknot_body_map_new (RESOURCE_BASE_PATH "/bodymap/back.svg"));
   gtk_widget_set_margin_start (GTK_WIDGET (self->body_map), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self->body_map), 12);
