@@ -281,7 +281,12 @@ unknot_body_map_region_new (const char *region_id,
   self->region_id = g_strdup (region_id);
   self->index = index;
   self->checkable = !!checkable;
-  unknot_body_map_region_set_label (self, region_id);
+  /* Until the map's owner names it, its id names the region for a screen reader. It
+   * gets a tooltip only with a name: setting a tooltip asks the display where the
+   * pointer is, a round trip per region that the first frame would wait for. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, region_id,
+                                  -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_SELECTED, FALSE,
                                -1);
@@ -306,7 +311,7 @@ unknot_body_map_region_get_label (UnknotBodyMapRegion *self)
 {
   g_return_val_if_fail (UNKNOT_IS_BODY_MAP_REGION (self), NULL);
 
-  return self->label;
+  return self->label != NULL ? self->label : self->region_id;
 }
 
 gboolean
