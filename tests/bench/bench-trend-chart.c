@@ -17,6 +17,10 @@
  * drawing made with paths by unknot_trend_chart_draw () as PREFIX-RENDERER-paths.png,
  * and says how much the two differ. The colours are the app's style sheets', light,
  * dark (ADW_DEBUG_COLOR_SCHEME=prefer-dark) or high contrast (ADW_DEBUG_HIGH_CONTRAST=1).
+ *
+ * Beside the chart it times the floor under any new drawing of the same size: the
+ * window showing a new picture of the chart's pixels each frame, made for nothing,
+ * which is what GTK and the renderer take to show new pixels at all.
  */
 
 #include "config.h"
@@ -192,6 +196,73 @@ measure (GtkWindow *window,
            total / TARGET_MS, TARGET_MS);
 }
 
+static GdkTexture *render (GtkWidget     *chart,
+                           GskRenderNode *node);
+
+/* The floor under any new drawing of the chart's size: the same window showing a new
+ * picture of the chart's pixels each frame, made for nothing (a copy of bytes kept
+ * from the chart's drawing). What is left of a new drawing's frame above it is the
+ * chart's own part. */
+static void
+measure_picture (GtkWindow *window,
+                 GtkWidget *chart,
+                 Clock     *clock,
+                 int        width,
+                 int        height)
+{
+  g_autoptr(GtkWidget) kept = g_object_ref (chart);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) drawing = NULL;
+  g_autoptr(GBytes) pixels = NULL;
+  GtkWidget *picture;
+  gsize stride;
+  double frame_ms[RUNS], total;
+
+  gtk_widget_set_size_request (chart, width, height);
+  gtk_window_set_default_size (window, width, height);
+  while (!chart_ready (chart, width))
+    g_main_context_iteration (NULL, TRUE);
+  GTK_WIDGET_GET_CLASS (chart)->snapshot (chart, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  drawing = render (chart, node);
+  {
+    g_autoptr(GdkTextureDownloader) downloader = gdk_texture_downloader_new (drawing);
+
+    gdk_texture_downloader_set_format (downloader, GDK_MEMORY_DEFAULT);
+    pixels = gdk_texture_downloader_download_bytes (downloader, &stride);
+  }
+
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (drawing));
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_FILL);
+  gtk_widget_set_size_request (picture, width, height);
+  gtk_widget_set_halign (picture, GTK_ALIGN_START);
+  gtk_widget_set_valign (picture, GTK_ALIGN_START);
+  gtk_window_set_child (window, picture);
+  while (!gtk_widget_get_mapped (picture) || gtk_widget_get_width (picture) < width)
+    g_main_context_iteration (NULL, TRUE);
+  next_frame (clock);
+
+  for (guint run = 0; run < n_runs; run++)
+    {
+      g_autoptr(GBytes) copy = g_bytes_new (g_bytes_get_data (pixels, NULL), g_bytes_get_size (pixels));
+      g_autoptr(GdkTexture) texture = gdk_memory_texture_new (gdk_texture_get_width (drawing),
+                                                              gdk_texture_get_height (drawing),
+                                                              GDK_MEMORY_DEFAULT, copy, stride);
+
+      gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+      frame_ms[run] = next_frame (clock);
+    }
+  total = median (frame_ms, n_runs);  /* sorts: frame_ms[0] is the fastest after it */
+  g_print ("  new picture %4d×%-4d (the chart's pixels, made for nothing) the window's frame"
+           " %6.3f ms (fastest %6.3f) = %.2f × the %.0f ms target\n",
+           width, height, total, frame_ms[0], total / TARGET_MS, TARGET_MS);
+
+  gtk_window_set_child (window, chart);
+  while (!gtk_widget_get_mapped (chart))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static GdkTexture *
 render (GtkWidget     *chart,
         GskRenderNode *node)
@@ -341,6 +412,7 @@ run_with_renderer (const char *renderer)
            gtk_widget_get_scale_factor (chart), n_runs);
   measure (window, chart, &clock, days, since, until, FALSE, 720, 240);
   measure (window, chart, &clock, days, since, until, TRUE, 720, 240);
+  measure_picture (window, chart, &clock, 720, 240);
   if (png != NULL && *png != '\0')
     {
       unknot_trend_chart_select_day (UNKNOT_TREND_CHART (chart), 0);
@@ -348,6 +420,7 @@ run_with_renderer (const char *renderer)
     }
   measure (window, chart, &clock, days, since, until, FALSE, 1600, 400);
   measure (window, chart, &clock, days, since, until, TRUE, 1600, 400);
+  measure_picture (window, chart, &clock, 1600, 400);
 
   g_signal_handlers_disconnect_by_data (frame_clock, &clock);
   gtk_window_destroy (window);
