@@ -223,8 +223,10 @@ unknot_body_map_load (UnknotBodyMap *self)
           continue;
         }
 
-      /* Index 0 in the ID map means "no region". */
+      /* Index 0 in the ID map means "no region". Hidden until the map is in a window
+       * (see unknot_body_map_root ()). */
       region = unknot_body_map_region_new (id, i + 1, self->multiple);
+      gtk_widget_set_visible (GTK_WIDGET (region), FALSE);
       unknot_body_map_region_set_svg_bounds (region,
                                              &GRAPHENE_RECT_INIT (ink.x, ink.y,
                                                                   ink.width, ink.height));
@@ -559,6 +561,21 @@ unknot_body_map_size_allocate (GtkWidget *widget,
     }
 }
 
+/* The regions are shown once the map is in a window. Whoever names them first (the
+ * sidebar, the entry editor) does so before: a visible widget whose tooltip is set
+ * asks the display where the pointer is, a round trip per region that the window's
+ * first frame would wait for, and a hidden one does not. */
+static void
+unknot_body_map_root (GtkWidget *widget)
+{
+  UnknotBodyMap *self = UNKNOT_BODY_MAP (widget);
+
+  GTK_WIDGET_CLASS (unknot_body_map_parent_class)->root (widget);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->regions, i), TRUE);
+}
+
 static void
 unknot_body_map_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -827,6 +844,7 @@ unknot_body_map_class_init (UnknotBodyMapClass *klass)
   widget_class->get_request_mode = unknot_body_map_get_request_mode;
   widget_class->size_allocate = unknot_body_map_size_allocate;
   widget_class->snapshot = unknot_body_map_snapshot;
+  widget_class->root = unknot_body_map_root;
   widget_class->focus = unknot_body_map_focus;
   widget_class->grab_focus = unknot_body_map_grab_focus;
 
