@@ -18,7 +18,13 @@
  * three phases: starting (the process, GTK and libadwaita, up to activate), building
  * and presenting the window, and drawing its first frame.
  *
- * Usage: bench-startup [--runs N] [--first-run] [--journal-entries N] [UNKNOT [BARE-WINDOW]]
+ * Beside them, when it is installed, a peer: GNOME Clocks (or --peer EXE), an
+ * application people use, started without options and timed by the first-frame probe
+ * (tests/bench/first-frame-probe.c, preloaded: $UNKNOT_FIRST_FRAME_PROBE or --probe),
+ * which prints the same three marks and quits it after its first frame.
+ *
+ * Usage: bench-startup [--runs N] [--first-run] [--journal-entries N] [--peer EXE]
+ *                      [--probe PATH] [UNKNOT [BARE-WINDOW]]
  * The programs default to $UNKNOT_EXE and $UNKNOT_BARE_WINDOW_EXE. Unknot starts as a
  * returning person would (first run done) unless --first-run is given, which measures
  * the welcome dialog too.
@@ -203,11 +209,26 @@ make_journal_template (guint n)
   return g_steal_pointer (&path);
 }
 
-static char **
-child_environment (const char *home,
-                   gboolean    first_run,
-                   const char *journal)
+/* One program the benchmark starts. */
+typedef struct
 {
+  char       *name;
+  char       *exe;
+  const char *extra_arg;  /* after --exit-after-first-frame, or NULL */
+  const char *journal;
+  /* A peer without --exit-after-first-frame: started plainly, with this library
+   * (tests/bench/first-frame-probe.c) preloaded to print the marks. */
+  const char *probe;
+  Sample     *samples;
+  double      frame_ms, total_ms, cpu_ms, peak_mb, phase_ms[N_MARKS];
+} Program;
+
+static char **
+child_environment (const char    *home,
+                   gboolean       first_run,
+                   const Program *program)
+{
+  const char *journal = program->journal;
   g_autofree char *data = g_build_filename (home, "data", NULL);
   g_autofree char *config = g_build_filename (home, "config", NULL);
   g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
@@ -248,22 +269,31 @@ child_environment (const char *home,
   envp = g_environ_unsetenv (envp, "G_DEBUG");
   envp = g_environ_unsetenv (envp, "G_SLICE");
 
+  if (program->probe != NULL)
+    {
+      const char *preload = g_environ_getenv (envp, "LD_PRELOAD");
+      g_autofree char *value = preload != NULL && *preload != '\0'
+                               ? g_strconcat (preload, ":", program->probe, NULL)
+                               : g_strdup (program->probe);
+
+      envp = g_environ_setenv (envp, "LD_PRELOAD", value, TRUE);
+    }
+
   return envp;
 }
 
 static gboolean
-run_once (const char *exe,
-          const char *extra_arg,
-          gboolean    first_run,
-          const char *journal,
-          Sample     *sample)
+run_once (const Program *program,
+          gboolean       first_run,
+          Sample        *sample)
 {
+  const char *exe = program->exe;
   g_autofree char *home = g_dir_make_tmp ("unknot-bench-startup-XXXXXX", NULL);
   g_autofree char *log = g_build_filename (home, "stderr.log", NULL);
   g_autoptr(GFile) home_file = NULL;
   g_auto(GStrv) envp = NULL;
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { exe, "--exit-after-first-frame", extra_arg, NULL };
+  const char *argv[] = { exe, "--exit-after-first-frame", program->extra_arg, NULL };
   struct rusage usage;
   int out_fd = -1, err_fd, status = 0;
   gint64 start, marks[N_MARKS], end;
@@ -272,7 +302,9 @@ run_once (const char *exe,
 
   g_assert (home != NULL);
   home_file = g_file_new_for_path (home);
-  envp = child_environment (home, first_run, journal);
+  envp = child_environment (home, first_run, program);
+  if (program->probe != NULL)
+    argv[1] = NULL;
   err_fd = g_open (log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   g_assert (err_fd >= 0);
 
@@ -293,8 +325,9 @@ run_once (const char *exe,
 
   if (!framed || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
     {
-      g_printerr ("%s --exit-after-first-frame did not report a frame (wait status %d):\n",
-                  exe, status);
+      g_printerr ("%s %s did not report a frame (wait status %d):\n",
+                  exe, program->probe != NULL ? "with the first-frame probe" : "--exit-after-first-frame",
+                  status);
       print_file (log);
       remove_tree (home_file);
       return FALSE;
@@ -314,18 +347,7 @@ run_once (const char *exe,
   return TRUE;
 }
 
-/* One program the benchmark starts. */
-typedef struct
-{
-  const char *name;
-  char       *exe;
-  const char *extra_arg;  /* after --exit-after-first-frame, or NULL */
-  const char *journal;
-  Sample     *samples;
-  double      frame_ms, total_ms, cpu_ms, peak_mb, phase_ms[N_MARKS];
-} Program;
-
-#define MAX_PROGRAMS 3
+#define MAX_PROGRAMS 4
 
 int
 main (int   argc,
@@ -335,10 +357,14 @@ main (int   argc,
   int journal_entries = -1;
   gboolean first_run = FALSE;
   g_auto(GStrv) programs = NULL;
+  g_autofree char *peer = NULL;
+  g_autofree char *probe = NULL;
   const GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Starts of each program (default 7)", "N" },
     { "first-run", 0, 0, G_OPTION_ARG_NONE, &first_run, "Start Unknot as a new person would, with the welcome dialog", NULL },
     { "journal-entries", 'j', 0, G_OPTION_ARG_INT, &journal_entries, "Compare Unknot with a journal of N entries against Unknot with an empty one", "N" },
+    { "peer", 0, 0, G_OPTION_ARG_FILENAME, &peer, "A peer GTK application to start beside them (default: gnome-clocks, if installed)", "EXE" },
+    { "probe", 0, 0, G_OPTION_ARG_FILENAME, &probe, "The first-frame probe library the peer is started with (default: $UNKNOT_FIRST_FRAME_PROBE)", "PATH" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &programs, NULL, "[UNKNOT [BARE-WINDOW]]" },
     { NULL }
   };
@@ -350,6 +376,7 @@ main (int   argc,
   const char *exe_args[2];
   Program program[MAX_PROGRAMS] = { { 0, } };
   guint n_programs;
+  int peer_index = -1;
   const char *phase_names[N_MARKS] = {
     "starting (process, GTK, libadwaita)",
     "building and presenting the window",
@@ -389,18 +416,38 @@ main (int   argc,
       long_journal = make_journal_template (journal_entries);
       empty_journal = make_journal_template (0);
       long_name = g_strdup_printf ("%d entries", journal_entries);
-      program[0] = (Program) { long_name, g_canonicalize_filename (exe_args[0], NULL), NULL, long_journal };
-      program[1] = (Program) { "empty journal", g_canonicalize_filename (exe_args[1], NULL), NULL, empty_journal };
+      program[0] = (Program) { g_strdup (long_name), g_canonicalize_filename (exe_args[0], NULL), NULL, long_journal };
+      program[1] = (Program) { g_strdup ("empty journal"), g_canonicalize_filename (exe_args[1], NULL), NULL, empty_journal };
       n_programs = 2;
     }
   else
     {
       /* The yardstick, and the same window with the least content a real window
        * shows (a picture and a one-row card): what content alone costs. */
-      program[0] = (Program) { "Unknot", g_canonicalize_filename (exe_args[0], NULL), NULL, NULL };
-      program[1] = (Program) { "bare window", g_canonicalize_filename (exe_args[1], NULL), NULL, NULL };
-      program[2] = (Program) { "bare + card", g_canonicalize_filename (exe_args[1], NULL), "--with-card", NULL };
+      program[0] = (Program) { g_strdup ("Unknot"), g_canonicalize_filename (exe_args[0], NULL), NULL, NULL };
+      program[1] = (Program) { g_strdup ("bare window"), g_canonicalize_filename (exe_args[1], NULL), NULL, NULL };
+      program[2] = (Program) { g_strdup ("bare + card"), g_canonicalize_filename (exe_args[1], NULL), "--with-card", NULL };
       n_programs = 3;
+
+      /* A peer, an application people use, started plainly with the probe preloaded:
+       * the issue's other yardstick, measured in the same run. */
+      if (peer == NULL)
+        peer = g_find_program_in_path ("gnome-clocks");
+      if (probe == NULL)
+        probe = g_strdup (g_getenv ("UNKNOT_FIRST_FRAME_PROBE"));
+      if (peer != NULL && probe != NULL)
+        {
+          g_autofree char *path = g_find_program_in_path (peer);
+
+          if (path == NULL)
+            {
+              g_printerr ("No such program: %s\n", peer);
+              return EXIT_FAILURE;
+            }
+          peer_index = n_programs++;
+          program[peer_index] = (Program) { g_path_get_basename (path), g_steal_pointer (&path),
+                                            NULL, NULL, probe };
+        }
     }
   for (guint p = 0; p < n_programs; p++)
     program[p].samples = g_new0 (Sample, runs);
@@ -409,15 +456,22 @@ main (int   argc,
            "(GSK_RENDERER=%s, %s; peak memory is the whole run's maximum RSS)\n\n",
            runs, renderer != NULL ? renderer : "(GTK's default)",
            first_run ? "first run, with the welcome dialog" : "returning person, first run done");
-  if (n_programs == 3)
-    g_print ("\"bare + card\" is the bare window showing a 64 px picture and a card with one row.\n\n");
+  if (journal_entries < 0)
+    g_print ("\"bare + card\" is the bare window showing a 64 px picture and a card with one row.\n");
+  if (peer_index >= 0)
+    g_print ("\"%s\" is a peer, started without options and timed by tests/bench/first-frame-probe.c.\n",
+             program[peer_index].name);
+  else if (journal_entries < 0)
+    g_print ("No peer measured: GNOME Clocks is not installed (or give --peer EXE, and --probe "
+             "if UNKNOT_FIRST_FRAME_PROBE is not set).\n");
+  g_print ("\n");
 
   /* One start of each, not counted, so that all find the same warm caches. */
   for (guint p = 0; p < n_programs; p++)
     {
       Sample warm;
 
-      if (!run_once (program[p].exe, program[p].extra_arg, first_run, program[p].journal, &warm))
+      if (!run_once (&program[p], first_run, &warm))
         return EXIT_FAILURE;
     }
 
@@ -432,8 +486,7 @@ main (int   argc,
         {
           guint p = (i + k) % n_programs;
 
-          if (!run_once (program[p].exe, program[p].extra_arg, first_run, program[p].journal,
-                         &program[p].samples[i]))
+          if (!run_once (&program[p], first_run, &program[p].samples[i]))
             return EXIT_FAILURE;
         }
       g_print ("  %3d", i + 1);
@@ -474,7 +527,7 @@ main (int   argc,
   g_print ("\nPhases (medians):                   ");
   for (guint p = 0; p < n_programs; p++)
     g_print (" %14s", program[p].name);
-  g_print ("   %s − %s\n", n_programs == 3 ? "Unknot" : "1st", n_programs == 3 ? "bare" : "2nd");
+  g_print ("   %s − %s\n", journal_entries < 0 ? "Unknot" : "1st", journal_entries < 0 ? "bare" : "2nd");
   for (guint m = 0; m < N_MARKS; m++)
     {
       g_print ("  %-36s", phase_names[m]);
@@ -506,10 +559,20 @@ main (int   argc,
                program[0].peak_mb - program[1].peak_mb <= TARGET_MEMORY_MB ? "met" : "not met");
       g_print ("The bare window with a picture and a one-row card: %.2f× the bare window's\n",
                program[2].frame_ms / program[1].frame_ms);
+      if (peer_index >= 0)
+        {
+          const Program *pr = &program[peer_index];
+
+          g_print ("Against %s, a peer: first frame %.2f× its own (it is %.2f× the bare window's), "
+                   "CPU %.2f×, peak memory %+.1f MB\n",
+                   pr->name, program[0].frame_ms / pr->frame_ms, pr->frame_ms / program[1].frame_ms,
+                   program[0].cpu_ms / pr->cpu_ms, program[0].peak_mb - pr->peak_mb);
+        }
     }
 
   for (guint p = 0; p < n_programs; p++)
     {
+      g_free (program[p].name);
       g_free (program[p].exe);
       g_free (program[p].samples);
     }
