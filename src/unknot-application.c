@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bodymap/unknot-body-map-drawing.h"
 #include "catalog/unknot-catalog.h"
 #include "unknot-application.h"
 #include "unknot-first-run-dialog.h"
@@ -412,6 +413,10 @@ unknot_application_startup (GApplication *application)
     { "app.shortcuts", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
+
+  /* The map of the back is read, and drawn as the last start showed it, on a thread of
+   * its own while GTK and libadwaita start on this one. */
+  unknot_body_map_drawing_preload (RESOURCE_BASE_PATH "/bodymap/back.svg");
 
   G_APPLICATION_CLASS (unknot_application_parent_class)->startup (application);
 

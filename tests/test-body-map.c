@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "bodymap/unknot-body-map.h"
+#include "bodymap/unknot-body-map-drawing.h"
 #include "bodymap/unknot-body-map-region.h"
 #include "catalog/unknot-catalog.h"
 #include "unknot-screenshot.h"
@@ -623,6 +624,322 @@ test_single_is_not_multiple (Fixture       *fixture,
   g_assert_null (unknot_body_map_get_selected_regions (fixture->map));
 }
 
+/* The preloading thread (unknot_body_map_drawing_preload ()) draws the map as the first
+ * map of the last start showed it, from a hint in the cache folder. Each case runs in a
+ * process of its own, so each preloads afresh. */
+#define MAP_PATH RESOURCE_BASE_PATH "/bodymap/back.svg"
+
+static char *
+hint_file (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "unknot", "body-map-size.ini", NULL);
+}
+
+static void
+write_hint_file (const char *contents,
+                 gssize      length)
+{
+  g_autofree char *path = hint_file ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+write_hint (int            width,
+            int            height,
+            UnknotSvgStyle style)
+{
+  g_autofree char *contents = g_strdup_printf ("[%s]\nwidth=%d\nheight=%d\nstyle=%d\n",
+                                               MAP_PATH, width, height, style);
+
+  write_hint_file (contents, -1);
+}
+
+static gboolean
+read_hint_file (int *width,
+                int *height,
+                int *style)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *path = hint_file ();
+  g_autoptr(GError) error = NULL;
+
+  if (!g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  *width = g_key_file_get_integer (keys, MAP_PATH, "width", &error);
+  g_assert_no_error (error);
+  *height = g_key_file_get_integer (keys, MAP_PATH, "height", &error);
+  g_assert_no_error (error);
+  *style = g_key_file_get_integer (keys, MAP_PATH, "style", &error);
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+static GBytes *
+texture_pixels (GdkTexture *texture)
+{
+  g_autoptr(GdkTextureDownloader) downloader = gdk_texture_downloader_new (texture);
+  gsize stride;
+
+  gdk_texture_downloader_set_format (downloader, GDK_MEMORY_R8G8B8A8_PREMULTIPLIED);
+  return gdk_texture_downloader_download_bytes (downloader, &stride);
+}
+
+static gboolean
+same_picture (GdkTexture *a,
+              GdkTexture *b)
+{
+  g_autoptr(GBytes) pa = texture_pixels (a);
+  g_autoptr(GBytes) pb = texture_pixels (b);
+
+  return gdk_texture_get_width (a) == gdk_texture_get_width (b) &&
+         gdk_texture_get_height (a) == gdk_texture_get_height (b) &&
+         g_bytes_equal (pa, pb);
+}
+
+/* The share of the picture's pixels that are painted. */
+static double
+ink_share (GdkTexture *texture)
+{
+  g_autoptr(GBytes) pixels = texture_pixels (texture);
+  gsize size, painted = 0;
+  const guint8 *data = g_bytes_get_data (pixels, &size);
+
+  for (gsize i = 3; i < size; i += 4)
+    painted += data[i] != 0;
+  return (double) painted / (size / 4);
+}
+
+static UnknotBodyMapDrawing *
+preload_and_get (void)
+{
+  UnknotBodyMapDrawing *drawing;
+
+  unknot_body_map_drawing_preload (MAP_PATH);
+  drawing = unknot_body_map_drawing_get (MAP_PATH);
+  g_assert_nonnull (drawing);
+  g_assert_cmpuint (unknot_body_map_drawing_get_n_regions (drawing), ==, N_REGIONS);
+
+  return drawing;
+}
+
+/* The preloading thread's picture for a hint of @width × @height in @style is the
+ * drawing in that style at that size, the whole body, and it is there once. */
+static void
+check_preloaded_picture (int            width,
+                         int            height,
+                         UnknotSvgStyle style)
+{
+  g_autoptr(UnknotBodyMapDrawing) drawing = NULL;
+  g_autoptr(GdkTexture) preloaded = NULL;
+  g_autoptr(GdkTexture) expected = NULL;
+  g_autoptr(RsvgHandle) handle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_hint (width, height, style);
+  drawing = preload_and_get ();
+
+  preloaded = unknot_body_map_drawing_take_prerendered (drawing, width, height, style);
+  g_assert_nonnull (preloaded);
+  handle = unknot_svg_style_load_handle (unknot_body_map_drawing_get_svg (drawing),
+                                         unknot_body_map_drawing_get_css_base (drawing),
+                                         style, &error);
+  g_assert_no_error (error);
+  expected = unknot_svg_style_render (handle, NULL, width, height, &error);
+  g_assert_no_error (error);
+  g_assert_true (same_picture (preloaded, expected));
+  g_assert_cmpfloat (ink_share (preloaded), >, 0.25);
+
+  /* Taken once: the next map draws its own. */
+  g_assert_null (unknot_body_map_drawing_take_prerendered (drawing, width, height, style));
+}
+
+static void
+test_preload_hinted_picture (void)
+{
+  check_preloaded_picture (211, 352, UNKNOT_SVG_STYLE_LIGHT);
+}
+
+static void
+test_preload_dark_picture (void)
+{
+  g_autoptr(UnknotBodyMapDrawing) drawing = NULL;
+  g_autoptr(RsvgHandle) dark_handle = NULL;
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  g_autoptr(GError) error = NULL;
+
+  check_preloaded_picture (300, 500, UNKNOT_SVG_STYLE_DARK);
+
+  /* And the dark drawing is not the light one under another name. */
+  drawing = unknot_body_map_drawing_get (MAP_PATH);
+  dark_handle = unknot_svg_style_load_handle (unknot_body_map_drawing_get_svg (drawing),
+                                              unknot_body_map_drawing_get_css_base (drawing),
+                                              UNKNOT_SVG_STYLE_DARK, &error);
+  g_assert_no_error (error);
+  dark = unknot_svg_style_render (dark_handle, NULL, 300, 500, &error);
+  g_assert_no_error (error);
+  light = unknot_svg_style_render (unknot_body_map_drawing_get_handle (drawing), NULL, 300, 500, &error);
+  g_assert_no_error (error);
+  g_assert_false (same_picture (light, dark));
+}
+
+static void
+test_preload_other_size_or_style (void)
+{
+  g_autoptr(UnknotBodyMapDrawing) drawing = NULL;
+
+  write_hint (211, 352, UNKNOT_SVG_STYLE_LIGHT);
+  drawing = preload_and_get ();
+
+  /* The first map asks at a size the hint did not foresee: no picture, and the unused
+   * one is let go rather than kept for a map that may never come. */
+  g_assert_null (unknot_body_map_drawing_take_prerendered (drawing, 212, 352, UNKNOT_SVG_STYLE_LIGHT));
+  g_assert_null (unknot_body_map_drawing_take_prerendered (drawing, 211, 352, UNKNOT_SVG_STYLE_LIGHT));
+}
+
+/* The size a map draws at in show_map_in_window ()'s 320 × 480 window, in device pixels,
+ * from a handle of the test's own so that this process's drawing is not read yet. */
+static void
+fixture_map_size (int *width,
+                  int *height)
+{
+  g_autoptr(GBytes) svg = g_resources_lookup_data (MAP_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(RsvgHandle) handle = NULL;
+  g_autoptr(GError) error = NULL;
+  double svg_width, svg_height, fit;
+
+  g_assert_nonnull (svg);
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
+  g_assert_no_error (error);
+  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle, &svg_width, &svg_height));
+  fit = MIN (320 / svg_width, 480 / svg_height);
+  *width = MAX (1, (int) floor (svg_width * fit)) * expected_scale ();
+  *height = MAX (1, (int) floor (svg_height * fit)) * expected_scale ();
+}
+
+static GtkWindow *
+show_map_in_window (UnknotBodyMap **map)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  *map = UNKNOT_BODY_MAP (unknot_body_map_new (MAP_PATH));
+  gtk_window_set_decorated (window, FALSE);
+  /* Small enough for the screen at scale factor 2 too. */
+  gtk_window_set_default_size (window, 320, 480);
+  gtk_window_set_child (window, GTK_WIDGET (*map));
+  gtk_window_present (window);
+  unknot_test_wait_until (map_is_rendered, *map);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (*map)), ==, 320);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (*map)), ==, 480);
+
+  return window;
+}
+
+static void
+test_first_map_takes_preloaded (void)
+{
+  g_autoptr(UnknotBodyMapDrawing) drawing = NULL;
+  g_auto(GStrv) ids = NULL;
+  UnknotBodyMap *map;
+  GtkWindow *window;
+  int width, height, w, h, style;
+
+  /* As at a start: the hint says what the first map showed last time. */
+  fixture_map_size (&width, &height);
+  write_hint (width, height, UNKNOT_SVG_STYLE_LIGHT);
+  drawing = preload_and_get ();
+  g_assert_true (unknot_body_map_drawing_has_prerendered (drawing, width, height, UNKNOT_SVG_STYLE_LIGHT));
+
+  window = show_map_in_window (&map);
+  /* The map drew at the hinted size (a map of another size would have rewritten the
+   * hint), and the picture the thread made is gone: the map took it. */
+  g_assert_true (read_hint_file (&w, &h, &style));
+  g_assert_cmpint (w, ==, width);
+  g_assert_cmpint (h, ==, height);
+  g_assert_cmpint (style, ==, UNKNOT_SVG_STYLE_LIGHT);
+  g_assert_false (unknot_body_map_drawing_has_prerendered (drawing, width, height, UNKNOT_SVG_STYLE_LIGHT));
+
+  /* What it shows is the drawing itself, regions and all. */
+  ids = unknot_body_map_dup_region_ids (map);
+  g_assert_cmpuint (g_strv_length (ids), ==, N_REGIONS);
+  gtk_window_destroy (window);
+}
+
+static void
+test_first_map_remembers_size (void)
+{
+  UnknotBodyMap *map, *second;
+  GtkWindow *window, *other;
+  int expected_width, expected_height, width, height, style;
+
+  g_assert_false (read_hint_file (&width, &height, &style));
+
+  window = show_map_in_window (&map);
+  fixture_map_size (&expected_width, &expected_height);
+  g_assert_true (read_hint_file (&width, &height, &style));
+  g_assert_cmpint (width, ==, expected_width);
+  g_assert_cmpint (height, ==, expected_height);
+  g_assert_cmpint (style, ==, UNKNOT_SVG_STYLE_LIGHT);
+
+  /* A second map at another size is not what the next start's first frame shows. */
+  other = GTK_WINDOW (gtk_window_new ());
+  second = UNKNOT_BODY_MAP (unknot_body_map_new (MAP_PATH));
+  gtk_window_set_decorated (other, FALSE);
+  gtk_window_set_default_size (other, 200, 300);
+  gtk_window_set_child (other, GTK_WIDGET (second));
+  gtk_window_present (other);
+  unknot_test_wait_until (map_is_rendered, second);
+  g_assert_true (read_hint_file (&width, &height, &style));
+  g_assert_cmpint (width, ==, expected_width);
+  g_assert_cmpint (height, ==, expected_height);
+
+  gtk_window_destroy (other);
+  gtk_window_destroy (window);
+}
+
+/* A hint that is not one is ignored, costs nothing but a render, and is written anew. */
+static void
+check_bad_hint (const char *contents,
+                gssize      length)
+{
+  g_autoptr(UnknotBodyMapDrawing) drawing = NULL;
+  UnknotBodyMap *map;
+  GtkWindow *window;
+  int expected_width, expected_height, width, height, style;
+
+  write_hint_file (contents, length);
+  drawing = preload_and_get ();
+  fixture_map_size (&expected_width, &expected_height);
+
+  window = show_map_in_window (&map);
+  g_assert_true (read_hint_file (&width, &height, &style));
+  g_assert_cmpint (width, ==, expected_width);
+  g_assert_cmpint (height, ==, expected_height);
+  g_assert_cmpint (style, ==, UNKNOT_SVG_STYLE_LIGHT);
+  gtk_window_destroy (window);
+}
+
+static void
+test_damaged_hint (void)
+{
+  static const char garbage[] = "\x89PNG\r\n\x1a\n\xff\xfe[width=\0height";
+
+  check_bad_hint (garbage, sizeof garbage);
+}
+
+static void
+test_hint_out_of_range (void)
+{
+  g_autofree char *contents = g_strdup_printf ("[%s]\nwidth=100000\nheight=-3\nstyle=9\n", MAP_PATH);
+
+  check_bad_hint (contents, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +963,13 @@ main (int   argc,
 
   g_test_add_func ("/body-map/labels-in-window", test_labels_in_window);
   g_test_add_func ("/body-map/multiple-selection", test_multiple_selection);
+  g_test_add_func ("/body-map/preload-hinted-picture", test_preload_hinted_picture);
+  g_test_add_func ("/body-map/preload-other-size-or-style", test_preload_other_size_or_style);
+  g_test_add_func ("/body-map/preload-dark-picture", test_preload_dark_picture);
+  g_test_add_func ("/body-map/first-map-takes-preloaded", test_first_map_takes_preloaded);
+  g_test_add_func ("/body-map/first-map-remembers-size", test_first_map_remembers_size);
+  g_test_add_func ("/body-map/damaged-hint", test_damaged_hint);
+  g_test_add_func ("/body-map/hint-out-of-range", test_hint_out_of_range);
 
   return g_test_run ();
 }

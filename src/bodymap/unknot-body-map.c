@@ -23,6 +23,7 @@
 #include <librsvg/rsvg.h>
 #include <math.h>
 
+#include "unknot-body-map-drawing.h"
 #include "unknot-body-map-private.h"
 #include "unknot-svg-style.h"
 
@@ -31,8 +32,7 @@ struct _UnknotBodyMap
   GtkWidget         parent_instance;
 
   char             *resource_path;
-  char             *css_base;
-  GBytes           *svg;
+  UnknotBodyMapDrawing *drawing;
   RsvgHandle       *handle;
   double            svg_width;
   double            svg_height;
@@ -80,60 +80,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void sync_selected_regions (UnknotBodyMap *self);
-
-/* Region ids, in document order, of every element whose class list has "region". */
-typedef struct
-{
-  GPtrArray *ids;
-} IdScan;
-
-static void
-scan_start_element (GMarkupParseContext  *context,
-                    const char           *element_name,
-                    const char          **attribute_names,
-                    const char          **attribute_values,
-                    gpointer              user_data,
-                    GError              **error)
-{
-  IdScan *scan = user_data;
-  const char *id = NULL;
-  const char *klass = NULL;
-
-  for (guint i = 0; attribute_names[i] != NULL; i++)
-    {
-      if (g_str_equal (attribute_names[i], "id"))
-        id = attribute_values[i];
-      else if (g_str_equal (attribute_names[i], "class"))
-        klass = attribute_values[i];
-    }
-
-  if (id != NULL && klass != NULL)
-    {
-      g_auto(GStrv) classes = g_strsplit_set (klass, " \t\n", -1);
-
-      if (g_strv_contains ((const char * const *) classes, "region"))
-        g_ptr_array_add (scan->ids, g_strdup (id));
-    }
-}
-
-static GPtrArray *
-scan_region_ids (GBytes  *svg,
-                 GError **error)
-{
-  static const GMarkupParser parser = { scan_start_element, NULL, NULL, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  IdScan scan = { ids };
-  gsize size;
-  const char *data = g_bytes_get_data (svg, &size);
-
-  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, &scan, NULL);
-  if (!g_markup_parse_context_parse (context, data, size, error) ||
-      !g_markup_parse_context_end_parse (context, error))
-    return NULL;
-
-  return g_steal_pointer (&ids);
-}
+static void ensure_handle         (UnknotBodyMap *self);
 
 static int
 compare_reading_order (gconstpointer a,
@@ -169,67 +116,27 @@ unknot_body_map_invalidate_cache (UnknotBodyMap *self)
 static void
 unknot_body_map_load (UnknotBodyMap *self)
 {
-  GBytes *svg;
-  g_autoptr(GPtrArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize size;
-  const guint8 *data;
-  RsvgRectangle viewport;
+  guint n_regions;
 
-  svg = self->svg = g_resources_lookup_data (self->resource_path,
-                                             G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (svg == NULL)
+  self->drawing = unknot_body_map_drawing_get (self->resource_path);
+  if (self->drawing == NULL)
+    return;
+
+  self->handle = g_object_ref (unknot_body_map_drawing_get_handle (self->drawing));
+  unknot_body_map_drawing_get_size (self->drawing, &self->svg_width, &self->svg_height);
+
+  n_regions = unknot_body_map_drawing_get_n_regions (self->drawing);
+  for (guint i = 0; i < n_regions; i++)
     {
-      g_critical ("Cannot load the body map “%s”: %s", self->resource_path, error->message);
-      return;
-    }
-
-  data = g_bytes_get_data (svg, &size);
-  self->handle = rsvg_handle_new_from_data (data, size, &error);
-  if (self->handle == NULL ||
-      !rsvg_handle_get_intrinsic_size_in_pixels (self->handle,
-                                                 &self->svg_width, &self->svg_height))
-    {
-      g_critical ("Cannot read the body map “%s”: %s", self->resource_path,
-                  error ? error->message : "no intrinsic size");
-      g_clear_object (&self->handle);
-      return;
-    }
-
-  /* Stylesheets for the other styles sit beside the drawing: back-dark.css, … */
-  self->css_base = g_strndup (self->resource_path,
-                              strlen (self->resource_path) - strlen (".svg"));
-
-  ids = scan_region_ids (svg, &error);
-  if (ids == NULL)
-    {
-      g_critical ("Cannot scan the body map for regions: %s", error->message);
-      return;
-    }
-
-  viewport = (RsvgRectangle) { 0, 0, self->svg_width, self->svg_height };
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autofree char *layer = g_strconcat ("#", id, NULL);
+      graphene_rect_t ink;
+      const char *id = unknot_body_map_drawing_get_region (self->drawing, i, &ink);
       UnknotBodyMapRegion *region;
-      RsvgRectangle ink, logical;
-
-      if (!rsvg_handle_get_geometry_for_layer (self->handle, layer, &viewport,
-                                               &ink, &logical, &error))
-        {
-          g_critical ("Cannot measure region “%s”: %s", id, error->message);
-          g_clear_error (&error);
-          continue;
-        }
 
       /* Index 0 in the ID map means "no region". Hidden until the map is in a window
        * (see unknot_body_map_root ()). */
       region = unknot_body_map_region_new (id, i + 1, self->multiple);
       gtk_widget_set_visible (GTK_WIDGET (region), FALSE);
-      unknot_body_map_region_set_svg_bounds (region,
-                                             &GRAPHENE_RECT_INIT (ink.x, ink.y,
-                                                                  ink.width, ink.height));
+      unknot_body_map_region_set_svg_bounds (region, &ink);
       gtk_widget_set_parent (GTK_WIDGET (region), GTK_WIDGET (self));
       g_ptr_array_add (self->regions, region);
     }
@@ -415,6 +322,7 @@ ensure_shapes (UnknotBodyMap *self)
     return;
 
   g_clear_handle_id (&self->shapes_idle_id, g_source_remove);
+  ensure_handle (self);
   viewport = (RsvgRectangle) { 0, 0, self->cache_width, self->cache_height };
   self->id_map = g_malloc0 ((gsize) self->cache_width * self->cache_height);
   for (guint i = 0; i < self->regions->len; i++)
@@ -431,6 +339,29 @@ on_shapes_idle_cb (gpointer user_data)
   ensure_shapes (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* The handle in the current style; each style has a handle of its own. */
+static void
+ensure_handle (UnknotBodyMap *self)
+{
+  g_autoptr(RsvgHandle) handle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->drawing == NULL || self->style == self->handle_style)
+    return;
+
+  handle = unknot_svg_style_load_handle (unknot_body_map_drawing_get_svg (self->drawing),
+                                         unknot_body_map_drawing_get_css_base (self->drawing),
+                                         self->style, &error);
+  if (handle == NULL)
+    {
+      g_warning ("Cannot restyle the body map: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->handle, handle);
+  self->handle_style = self->style;
 }
 
 /* The drawing itself, for the current size, scale factor and style. */
@@ -460,21 +391,17 @@ ensure_base (UnknotBodyMap *self)
   self->cache_scale = scale;
   self->cache_style = self->style;
 
-  if (self->style != self->handle_style)
-    {
-      g_autoptr(RsvgHandle) handle = NULL;
+  unknot_body_map_drawing_remember_size (self->drawing, width, height, self->style);
 
-      handle = unknot_svg_style_load_handle (self->svg, self->css_base, self->style, &error);
-      if (handle == NULL)
-        {
-          g_warning ("Cannot restyle the body map: %s", error->message);
-          return;
-        }
+  /* The first map of a start usually finds its picture made already, on the thread
+   * that read the drawing while GTK started. */
+  self->base_texture = unknot_body_map_drawing_take_prerendered (self->drawing,
+                                                                 width, height,
+                                                                 self->style);
+  if (self->base_texture != NULL)
+    return;
 
-      g_set_object (&self->handle, handle);
-      self->handle_style = self->style;
-    }
-
+  ensure_handle (self);
   self->base_texture = unknot_svg_style_render (self->handle, NULL, width, height, &error);
   if (error != NULL)
     g_warning ("Cannot render the body map: %s", error->message);
@@ -680,8 +607,10 @@ unknot_body_map_focus (GtkWidget        *widget,
     return FALSE;
 
   /* Tab enters the map at the selected region (or the first one) and the next Tab
-   * leaves it: the map is one stop in the focus chain, arrows move inside it. */
-  if (focus_child == NULL || !gtk_widget_has_focus (focus_child))
+   * leaves it: the map is one stop in the focus chain, arrows move inside it. Whether
+   * a region is the window's focus, not whether the window is active: that is what a
+   * move from it means, and it does not change when another window takes the keys. */
+  if (focus_child == NULL || !gtk_widget_is_focus (focus_child))
     {
       target = find_region (self, self->multiple
                                   ? (self->selected_regions ? self->selected_regions[0] : NULL)
@@ -747,7 +676,7 @@ unknot_body_map_dispose (GObject *object)
   g_clear_handle_id (&self->shapes_idle_id, g_source_remove);
   unknot_body_map_invalidate_cache (self);
   g_clear_object (&self->handle);
-  g_clear_pointer (&self->svg, g_bytes_unref);
+  g_clear_object (&self->drawing);
 
   G_OBJECT_CLASS (unknot_body_map_parent_class)->dispose (object);
 }
@@ -759,7 +688,6 @@ unknot_body_map_finalize (GObject *object)
 
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->resource_path, g_free);
-  g_clear_pointer (&self->css_base, g_free);
   g_clear_pointer (&self->selected_region, g_free);
   g_clear_pointer (&self->selected_regions, g_strfreev);
 
