@@ -4,9 +4,11 @@
  *
  * Start-up against a yardstick: Unknot and tests/bench/bare-window (an empty
  * libadwaita window built with the same toolchain) are started in turn, several
- * times each, with the bare window once more as "bare + card" (--with-card: a 64 px
+ * times each, with the bare window twice more: as "bare + card" (--with-card: a 64 px
  * picture and a card with one row, the least content a real window shows, to tell
- * what drawing any content costs on this machine), each time with a fresh XDG_DATA_HOME and XDG_CONFIG_HOME
+ * what drawing any content costs on this machine) and as "bare frame" (--with-frame:
+ * Unknot's layout with nothing in it, the split view, its two header bars, a focused
+ * search entry and a one-row card, to tell what the frame alone costs), each time with a fresh XDG_DATA_HOME and XDG_CONFIG_HOME
  * and the program's own XDG_CACHE_HOME, kept across its starts. Both run with
  * --exit-after-first-frame, which prints the monotonic time of their first drawn
  * frame and quits. Measured: the time from spawning to that frame, and the peak
@@ -353,7 +355,7 @@ run_once (const Program *program,
   return TRUE;
 }
 
-#define MAX_PROGRAMS 4
+#define MAX_PROGRAMS 5
 
 int
 main (int   argc,
@@ -428,12 +430,14 @@ main (int   argc,
     }
   else
     {
-      /* The yardstick, and the same window with the least content a real window
-       * shows (a picture and a one-row card): what content alone costs. */
+      /* The yardstick; the same window with the least content a real window shows (a
+       * picture and a one-row card), what content alone costs; and with Unknot's frame
+       * and nothing in it, what the layout alone costs. */
       program[0] = (Program) { g_strdup ("Unknot"), g_canonicalize_filename (exe_args[0], NULL), NULL, NULL };
       program[1] = (Program) { g_strdup ("bare window"), g_canonicalize_filename (exe_args[1], NULL), NULL, NULL };
       program[2] = (Program) { g_strdup ("bare + card"), g_canonicalize_filename (exe_args[1], NULL), "--with-card", NULL };
-      n_programs = 3;
+      program[3] = (Program) { g_strdup ("bare frame"), g_canonicalize_filename (exe_args[1], NULL), "--with-frame", NULL };
+      n_programs = 4;
 
       /* A peer, an application people use, started plainly with the probe preloaded:
        * the issue's other yardstick, measured in the same run. */
@@ -463,7 +467,9 @@ main (int   argc,
            runs, renderer != NULL ? renderer : "(GTK's default)",
            first_run ? "first run, with the welcome dialog" : "returning person, first run done");
   if (journal_entries < 0)
-    g_print ("\"bare + card\" is the bare window showing a 64 px picture and a card with one row.\n");
+    g_print ("\"bare + card\" is the bare window showing a 64 px picture and a card with one row.\n"
+             "\"bare frame\" is the bare window with Unknot's frame and nothing in it: a split view,\n"
+             "two header bars, a focused search entry and a card with one switch row.\n");
   if (peer_index >= 0)
     g_print ("\"%s\" is a peer, started without options and timed by tests/bench/first-frame-probe.c.\n",
              program[peer_index].name);
@@ -568,6 +574,9 @@ main (int   argc,
                program[0].peak_mb - program[1].peak_mb <= TARGET_MEMORY_MB ? "met" : "not met");
       g_print ("The bare window with a picture and a one-row card: %.2f× the bare window's\n",
                program[2].frame_ms / program[1].frame_ms);
+      g_print ("The bare window with Unknot's frame and nothing in it: %.2f× the bare window's "
+               "(Unknot is %.2f× its frame)\n",
+               program[3].frame_ms / program[1].frame_ms, program[0].frame_ms / program[3].frame_ms);
       if (peer_index >= 0)
         {
           const Program *pr = &program[peer_index];
